@@ -1,0 +1,183 @@
+"""The `actorgraph` command: a thin wrapper over the library, turning its errors into one line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+from rich.console import Console
+
+from actorgraph import neo4j_server
+from actorgraph.settings import Settings, get_settings
+
+console = Console(stderr=True, highlight=False)
+
+EXIT_INVALID = 1
+EXIT_UNREACHABLE = 2
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    console.print(f"[bold red]Error:[/] {message}", soft_wrap=True)
+    sys.exit(code)
+
+
+def local_server(settings: Settings) -> neo4j_server.LocalServer:
+    if not settings.uses_local_server:
+        fail(
+            f"NEO4J_URI is set ({settings.neo4j_uri}): actorgraph uses that server and starts "
+            "none of its own. Unset NEO4J_URI to manage the local server."
+        )
+    return neo4j_server.LocalServer.from_settings(settings)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def cli() -> None:
+    """actorgraph: political actors and their interactions in Neo4j, with the evidence.
+
+    \b
+    Typical use:
+      actorgraph up              Neo4j up, seed loaded, API on 127.0.0.1:8000
+      actorgraph neo4j status    is the local Neo4j running?
+      actorgraph validate data/  check the dataset against its source texts
+
+    Settings come from the environment or .env (see .env.example). With NEO4J_URI set,
+    actorgraph uses that server and starts none of its own.
+    """
+
+
+@cli.group()
+def neo4j() -> None:
+    """Run a local Neo4j Community server on 127.0.0.1, without Docker.
+
+    The jars come from Maven Central (cached in ~/.m2), the version from versions.env,
+    and data and logs stay under ACTORGRAPH_HOME (default var/neo4j).
+    """
+
+
+@neo4j.command("start")
+@click.option("--timeout", default=180.0, show_default=True, help="Seconds to wait for Bolt.")
+def neo4j_start(timeout: float) -> None:
+    """Start the local server in the background and wait until Bolt answers.
+
+    Safe to run again: a running server is left alone.
+    """
+    server = local_server(get_settings())
+    try:
+        result = neo4j_server.start(server, timeout=timeout, report=console.print)
+    except neo4j_server.Neo4jServerError as exc:
+        fail(str(exc))
+    if result.already_running:
+        click.echo(f"Neo4j is already running (pid {result.status.pid}).")
+    else:
+        click.echo(f"Neo4j started in {result.seconds:.1f} s (pid {result.status.pid}).")
+    click.echo(f"Bolt:    {server.bolt_uri}")
+    click.echo(f"Browser: {server.browser_url}")
+
+
+@neo4j.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local server. Safe to run when it is not running."""
+    server = local_server(get_settings())
+    if neo4j_server.stop(server):
+        click.echo("Neo4j stopped.")
+    else:
+        click.echo("Neo4j is not running.")
+
+
+@neo4j.command("status")
+def neo4j_status() -> None:
+    """Say whether the local server runs; exit 0 when it does, 3 when it does not."""
+    server = local_server(get_settings())
+    state = neo4j_server.status(server)
+    if state.running:
+        click.echo(f"Neo4j is running (pid {state.pid}).")
+        click.echo(f"Bolt:    {state.bolt_uri}")
+        click.echo(f"Browser: {state.browser_url}")
+    else:
+        click.echo("Neo4j is not running. Start it with: actorgraph neo4j start (or make neo4j)")
+        sys.exit(3)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--strict", is_flag=True, help="A missing source text is an error, not a warning.")
+@click.option(
+    "--sources",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of source texts (default: ACTORGRAPH_SOURCES).",
+)
+def validate(paths: tuple[Path, ...], strict: bool, sources: Path | None) -> None:
+    """Check dataset files without touching the database.
+
+    PATHS are YAML files or folders of them (default: ACTORGRAPH_DATA, i.e. data/).
+    Every quote is checked against its source text. All errors are listed, each with
+    its file, record and field. Exit 0 when valid, 1 when not.
+    """
+    from loader.validation import validate_paths
+
+    settings = get_settings()
+    report = validate_paths(
+        list(paths) or [settings.actorgraph_data],
+        sources_dir=sources or settings.actorgraph_sources,
+        strict=strict,
+    )
+    for warning in report.warnings:
+        console.print(f"[yellow]Warning:[/] {warning}", soft_wrap=True)
+    for error in report.errors:
+        console.print(f"[red]Error:[/] {error}", soft_wrap=True)
+    if not report.ok:
+        fail(f"{len(report.errors)} error(s); nothing is valid until all are fixed.", EXIT_INVALID)
+    files = len(report.files)
+    click.echo(f"Valid: {files} file(s), {report.unverified_quotes} unverified quote(s).")
+
+
+@cli.command()
+@click.option("--host", default=None, help="Default: ACTORGRAPH_API_HOST (127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Default: ACTORGRAPH_API_PORT (8000).")
+def serve(host: str | None, port: int | None) -> None:
+    """Serve the HTTP API (docs at /docs). Neo4j must be reachable."""
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run(
+        "api.main:app",
+        host=host or settings.actorgraph_api_host,
+        port=port or settings.actorgraph_api_port,
+        log_level="info",
+    )
+
+
+@cli.command()
+@click.option("--port", default=None, type=int, help="API port (default 8000).")
+def up(port: int | None) -> None:
+    """Everything at once: Neo4j up (unless NEO4J_URI), schema and seed loaded, API served.
+
+    The API runs in the foreground; stop it with Ctrl-C. Neo4j keeps running
+    until `actorgraph neo4j stop`.
+    """
+    settings = get_settings()
+    if settings.uses_local_server:
+        server = neo4j_server.LocalServer.from_settings(settings)
+        try:
+            result = neo4j_server.start(server, report=console.print)
+        except neo4j_server.Neo4jServerError as exc:
+            fail(str(exc))
+        state = "already running" if result.already_running else f"up in {result.seconds:.1f} s"
+        console.print(f"Neo4j {state}. Browser: {server.browser_url}")
+    from actorgraph.database import DatabaseError, apply_schema, connect
+
+    try:
+        with connect(settings) as driver:
+            apply_schema(driver, settings.neo4j_database)
+    except DatabaseError as exc:
+        fail(str(exc), EXIT_UNREACHABLE)
+    console.print(
+        f"API on http://{settings.actorgraph_api_host}:{port or settings.actorgraph_api_port}/docs"
+    )
+    serve.callback(host=None, port=port)  # type: ignore[misc]
+
+
+def main() -> None:
+    cli()

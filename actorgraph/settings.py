@@ -1,0 +1,86 @@
+"""The one place where configuration is read: the environment, then `.env`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def read_versions(path: Path = PROJECT_ROOT / "versions.env") -> dict[str, str]:
+    """The pinned versions in `versions.env`, which the Makefile and compose file read too."""
+    versions: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, _, value = line.partition("=")
+            versions[key.strip()] = value.strip()
+    return versions
+
+
+class Settings(BaseSettings):
+    """Every setting of actorgraph. Names match the environment variables, case-insensitively."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    neo4j_uri: str | None = Field(
+        default=None,
+        description="An existing Neo4j to use (bolt://, neo4j://, neo4j+s:// for Aura). "
+        "When unset, actorgraph runs its own local server on 127.0.0.1.",
+    )
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr | None = Field(
+        default=None,
+        description="Password for NEO4J_URI. For the local server: when set, auth is on "
+        "with this password; when unset, the local server runs without auth on 127.0.0.1.",
+    )
+    neo4j_database: str = "neo4j"
+
+    actorgraph_home: Path = Field(
+        default=PROJECT_ROOT / "var" / "neo4j",
+        description="Folder of the local Neo4j: its neo4j.conf, data and logs.",
+    )
+    actorgraph_bolt_port: int = 7687
+    actorgraph_http_port: int = 7474
+    # Sized for a 2-core, 24 GiB machine that also runs the API, the test server and benchmarks.
+    actorgraph_heap: str = "4g"
+    actorgraph_pagecache: str = "4g"
+
+    actorgraph_data: Path = Field(default=PROJECT_ROOT / "data", description="The dataset folder.")
+    actorgraph_sources: Path = Field(
+        default=PROJECT_ROOT.parent / "shared" / "sources",
+        description="Folder of source texts that evidence quotes are checked against.",
+    )
+
+    actorgraph_api_host: str = "127.0.0.1"
+    actorgraph_api_port: int = 8000
+    actorgraph_query_timeout: float = Field(
+        default=2.0, description="Seconds an ad hoc query may run before it is stopped."
+    )
+    actorgraph_row_cap: int = Field(default=1000, description="Rows an ad hoc query may return.")
+    actorgraph_api_key: SecretStr | None = Field(
+        default=None, description="When set, POST /cypher needs it in the X-API-Key header."
+    )
+
+    @property
+    def uses_local_server(self) -> bool:
+        return not self.neo4j_uri
+
+    @property
+    def bolt_uri(self) -> str:
+        return self.neo4j_uri or f"bolt://127.0.0.1:{self.actorgraph_bolt_port}"
+
+    @property
+    def auth(self) -> tuple[str, str] | None:
+        if self.neo4j_password is None or not self.neo4j_password.get_secret_value():
+            return None
+        return (self.neo4j_user, self.neo4j_password.get_secret_value())
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

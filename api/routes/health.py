@@ -1,0 +1,75 @@
+"""Is the service up, which Neo4j answers, and what is loaded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from api.deps import DriverDep, SettingsDep
+
+router = APIRouter(tags=["health"])
+
+VERSION_QUERY = (
+    "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition"
+)
+DATASET_QUERY = """
+OPTIONAL MATCH (s:Source) WITH count(s) AS sources
+OPTIONAL MATCH (i:Interaction) WITH sources, count(i) AS interactions
+OPTIONAL MATCH (d:Dataset)
+RETURN sources, interactions, max(d.loaded_at) AS loaded_at
+"""
+
+
+class Neo4jInfo(BaseModel):
+    version: str
+    edition: str
+
+
+class DatasetInfo(BaseModel):
+    sources: int
+    interactions: int
+    loaded_at: str | None
+
+
+class Health(BaseModel):
+    status: str
+    neo4j: Neo4jInfo
+    dataset: DatasetInfo
+
+
+@router.get(
+    "/health",
+    summary="Service and database health",
+    response_model=Health,
+    responses={
+        503: {
+            "description": "Neo4j is unreachable",
+            "content": {
+                "application/json": {
+                    "example": {"detail": "Neo4j is not reachable at bolt://127.0.0.1:7687"}
+                }
+            },
+        }
+    },
+)
+async def health(driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
+    """Answer 200 with the Neo4j version and what is loaded, or 503 when Neo4j is down."""
+    version, _, _ = await driver.execute_query(
+        VERSION_QUERY, database_=settings.neo4j_database, routing_="r"
+    )
+    dataset, _, _ = await driver.execute_query(
+        DATASET_QUERY, database_=settings.neo4j_database, routing_="r"
+    )
+    row = dataset[0]
+    loaded_at = row["loaded_at"]
+    return {
+        "status": "ok",
+        "neo4j": {"version": version[0]["version"], "edition": version[0]["edition"]},
+        "dataset": {
+            "sources": row["sources"],
+            "interactions": row["interactions"],
+            "loaded_at": loaded_at.isoformat() if loaded_at is not None else None,
+        },
+    }

@@ -1,0 +1,78 @@
+"""Test fixtures: a Neo4j of the suite's own, never the one `make up` uses.
+
+The suite starts a small local server (var/neo4j-test, Bolt 17687, HTTP 17474, auth on)
+or uses the server that NEO4J_TEST_URI names. Each test module starts on an empty graph.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from neo4j import Driver
+
+from actorgraph import neo4j_server
+from actorgraph.database import open_driver
+from actorgraph.settings import PROJECT_ROOT, Settings
+
+TEST_HOME = PROJECT_ROOT / "var" / "neo4j-test"
+TEST_BOLT_PORT = 17687
+TEST_HTTP_PORT = 17474
+TEST_PASSWORD = "actorgraph-test"
+
+
+def _test_settings() -> Settings:
+    uri = os.environ.get("NEO4J_TEST_URI")
+    # _env_file=None: a developer's .env (which may point at real data) never reaches the tests.
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        neo4j_uri=uri or None,
+        neo4j_user=os.environ.get("NEO4J_TEST_USER", "neo4j"),
+        neo4j_password=os.environ.get("NEO4J_TEST_PASSWORD", TEST_PASSWORD),
+        neo4j_database=os.environ.get("NEO4J_TEST_DATABASE", "neo4j"),
+        actorgraph_home=TEST_HOME,
+        actorgraph_bolt_port=TEST_BOLT_PORT,
+        actorgraph_http_port=TEST_HTTP_PORT,
+        # Small, so that it fits beside the instance `make up` runs.
+        actorgraph_heap="512m",
+        actorgraph_pagecache="256m",
+    )
+
+
+@pytest.fixture(scope="session")
+def test_settings() -> Settings:
+    return _test_settings()
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(test_settings: Settings) -> Iterator[Driver]:
+    """A driver to the suite's Neo4j, started for the session when NEO4J_TEST_URI is unset."""
+    started = None
+    if test_settings.uses_local_server:
+        server = neo4j_server.LocalServer.from_settings(test_settings)
+        result = neo4j_server.start(server)
+        started = None if result.already_running else server
+    driver = open_driver(test_settings)
+    driver.verify_connectivity()
+    try:
+        yield driver
+    finally:
+        driver.close()
+        if started is not None:
+            neo4j_server.stop(started)
+
+
+def wipe(driver: Driver, database: str) -> None:
+    # CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+    with driver.session(database=database) as session:
+        session.run(
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
+
+
+@pytest.fixture(scope="module")
+def graph(neo4j_driver: Driver, test_settings: Settings) -> Iterator[Driver]:
+    """The suite's Neo4j, emptied before the module runs."""
+    wipe(neo4j_driver, test_settings.neo4j_database)
+    yield neo4j_driver
