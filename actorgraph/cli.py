@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from actorgraph import neo4j_server
 from actorgraph.settings import Settings, get_settings
+from loader.graph_writer import DEFAULT_BATCH_SIZE
 
 console = Console(stderr=True, highlight=False)
 
@@ -123,14 +132,130 @@ def validate(paths: tuple[Path, ...], strict: bool, sources: Path | None) -> Non
         sources_dir=sources or settings.actorgraph_sources,
         strict=strict,
     )
-    for warning in report.warnings:
-        console.print(f"[yellow]Warning:[/] {warning}", soft_wrap=True)
-    for error in report.errors:
-        console.print(f"[red]Error:[/] {error}", soft_wrap=True)
+    print_validation(report)
     if not report.ok:
         fail(f"{len(report.errors)} error(s); nothing is valid until all are fixed.", EXIT_INVALID)
     files = len(report.files)
     click.echo(f"Valid: {files} file(s), {report.unverified_quotes} unverified quote(s).")
+
+
+def print_validation(report: Any) -> None:
+    for warning in report.warnings:
+        console.print(f"[yellow]Warning:[/] {warning}", soft_wrap=True)
+    for error in report.errors:
+        console.print(f"[red]Error:[/] {error}", soft_wrap=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--strict", is_flag=True, help="A missing source text is an error, not a warning.")
+@click.option(
+    "--sources",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of source texts (default: ACTORGRAPH_SOURCES).",
+)
+@click.option(
+    "--batch-size",
+    default=DEFAULT_BATCH_SIZE,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Rows per write transaction.",
+)
+@click.option("--wipe", is_flag=True, help="Delete the whole graph first, then load PATHS only.")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask before --wipe.")
+def load(
+    paths: tuple[Path, ...],
+    strict: bool,
+    sources: Path | None,
+    batch_size: int,
+    wipe: bool,
+    yes: bool,
+) -> None:
+    """Validate dataset files and load them into Neo4j, all or nothing.
+
+    PATHS are YAML files or folders (default: ACTORGRAPH_DATA, i.e. data/). Nothing is
+    written unless every file is valid. Loading a source again replaces that source's
+    facts and only those; the other sources in the graph stay (their files are read
+    again from where they were loaded). A re-run gives the same graph.
+
+    \b
+    Examples:
+      actorgraph load                       the seed in data/
+      actorgraph load data/new-report.yaml  add or replace one source
+      actorgraph load --wipe --yes synth/   replace the whole graph
+
+    Exit 0 when loaded, 1 when the dataset is invalid, 2 when Neo4j is unreachable.
+    """
+    from actorgraph.database import DatabaseError, apply_schema, connect
+    from loader.graph_writer import InvalidDataset, LoadError, load_paths
+
+    settings = get_settings()
+    targets = list(paths) or [settings.actorgraph_data]
+    if wipe and not yes:
+        click.confirm(
+            f"Delete everything in {settings.bolt_uri} (database {settings.neo4j_database})?",
+            abort=True,
+        )
+    progress = Progress(
+        TextColumn("{task.description:<18}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+    tasks: dict[str, TaskID] = {}
+
+    def plan(report: Any) -> None:
+        from loader.graph_writer import build_rows
+
+        print_validation(report)
+        for name, count in build_rows(report.files, report.offsets).counts().items():
+            tasks[name] = progress.add_task(name.replace("_", " "), total=count)
+        tasks["derived"] = progress.add_task("derived contacts", total=1)
+        progress.start()
+
+    def advance(name: str, count: int) -> None:
+        progress.advance(tasks[name], count)
+
+    try:
+        with connect(settings) as driver:
+            apply_schema(driver, settings.neo4j_database)
+            summary = load_paths(
+                driver,
+                targets,
+                database=settings.neo4j_database,
+                sources_dir=sources or settings.actorgraph_sources,
+                strict=strict,
+                batch_size=batch_size,
+                wipe_first=wipe,
+                progress=advance,
+                on_plan=plan,
+            )
+    except InvalidDataset as exc:
+        progress.stop()
+        print_validation(exc.report)
+        fail(str(exc), EXIT_INVALID)
+    except DatabaseError as exc:
+        progress.stop()
+        fail(str(exc), EXIT_UNREACHABLE)
+    except LoadError as exc:
+        progress.stop()
+        fail(str(exc), EXIT_INVALID)
+    progress.stop()
+    replaced = (
+        f", replacing generation {summary.replaced_generation}"
+        if summary.replaced_generation
+        else ""
+    )
+    console.print(
+        f"Loaded {len(summary.sources)} source(s) as generation {summary.generation}{replaced}: "
+        f"{summary.rows['interactions']} interactions, {summary.rows['actors']} actor records, "
+        f"{summary.rows['statements']} statements.\n"
+        f"Nodes created {summary.nodes_created}, relationships created "
+        f"{summary.relationships_created}, properties set {summary.properties_set}, "
+        f"old nodes deleted {summary.nodes_deleted}, in {summary.seconds:.1f} s."
+    )
 
 
 @cli.command()
@@ -166,13 +291,16 @@ def up(port: int | None) -> None:
             fail(str(exc))
         state = "already running" if result.already_running else f"up in {result.seconds:.1f} s"
         console.print(f"Neo4j {state}. Browser: {server.browser_url}")
-    from actorgraph.database import DatabaseError, apply_schema, connect
-
-    try:
-        with connect(settings) as driver:
-            apply_schema(driver, settings.neo4j_database)
-    except DatabaseError as exc:
-        fail(str(exc), EXIT_UNREACHABLE)
+    ctx = click.get_current_context()
+    ctx.invoke(
+        load,
+        paths=(),
+        strict=False,
+        sources=None,
+        batch_size=DEFAULT_BATCH_SIZE,
+        wipe=False,
+        yes=False,
+    )
     console.print(
         f"API on http://{settings.actorgraph_api_host}:{port or settings.actorgraph_api_port}/docs"
     )

@@ -1,0 +1,7 @@
+// Indexes the queries need beyond the id constraints.
+// Cleaning up a replaced generation finds its nodes by label and gen.
+CREATE INDEX actor_gen IF NOT EXISTS FOR (n:Actor) ON (n.gen);
+CREATE INDEX interaction_gen IF NOT EXISTS FOR (n:Interaction) ON (n.gen);
+CREATE INDEX statement_gen IF NOT EXISTS FOR (n:Statement) ON (n.gen);
+CREATE INDEX place_gen IF NOT EXISTS FOR (n:Place) ON (n.gen);
+CREATE INDEX source_gen IF NOT EXISTS FOR (n:Source) ON (n.gen);

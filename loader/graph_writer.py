@@ -1,0 +1,601 @@
+"""Write a validated dataset into Neo4j: all or nothing, idempotent, in batches.
+
+How a load stays all-or-nothing at any size
+-------------------------------------------
+One transaction cannot hold a large load: at 4 GiB of heap, Neo4j refused a single
+transaction at about 550k interactions (`dbms.memory.transaction.total.max`). So a load
+writes a new *generation* of the graph in many small transactions, then publishes it
+with one tiny one:
+
+1. Every node the loader writes carries `gen`, and every id is unique per generation
+   (`REQUIRE (n.id, n.gen) IS UNIQUE`). Relationships only ever join nodes of the same
+   generation, so a traversal that starts in one generation stays in it.
+2. The live generation is named by one node, `(:Dataset {id: 'current'}).gen`. Every
+   query enters the graph through it (`MATCH (d:Dataset {id: 'current'})
+   MATCH (a:Actor {id: $actor, gen: d.gen})`), so a generation that is still being
+   written is invisible to the API and the canned queries.
+3. Once the new generation is complete, one transaction points `Dataset.gen` at it: that
+   is the commit. The old generation is then deleted in batches.
+4. A load that dies before step 3 (an error, `kill -9`, Neo4j stopping) leaves the live
+   generation untouched; the next load deletes the unfinished one first.
+
+Each load rebuilds the whole graph from files: the files given, plus, for every source
+already live that was not given, the file it was last loaded from. So loading a source
+again replaces that source's facts and only those, a record removed from its file
+disappears, and a re-run gives the same graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver, ManagedTransaction
+
+from loader.dataset import DateRange, Evidence, SourceFile
+from loader.names import name_key
+from loader.validation import LoadedFile, ValidationReport, validate_paths
+from loader.vocabulary import ROLES_BY_NAME, TYPES_BY_NAME
+
+DEFAULT_BATCH_SIZE = 2000
+LIVE = "MATCH (d:Dataset {id: 'current'}) RETURN d.gen AS gen, d.digest AS digest"
+GENERATION_LABELS = ("Source", "Actor", "Place", "Interaction", "Statement")
+
+Row = dict[str, Any]
+Progress = Callable[[str, int], None]
+
+
+class LoadError(Exception):
+    """The load cannot go ahead; the message says why and what to do."""
+
+
+@dataclass
+class LoadSummary:
+    generation: int
+    replaced_generation: int | None
+    sources: list[str]
+    rows: dict[str, int]
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    nodes_deleted: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class Rows:
+    """The dataset shaped as parameter rows, one list per write statement."""
+
+    sources: list[Row] = field(default_factory=list)
+    actors: list[Row] = field(default_factory=list)
+    places: list[Row] = field(default_factory=list)
+    interactions: list[Row] = field(default_factory=list)
+    interaction_links: list[Row] = field(default_factory=list)
+    statements: list[Row] = field(default_factory=list)
+    affiliations: list[Row] = field(default_factory=list)
+    memberships: list[Row] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(rows) for name, rows in vars(self).items()}
+
+
+# ----------------------------------------------------------------- shaping rows
+
+
+def _date(date: DateRange | None) -> Row:
+    if date is None:
+        return {"precision": None, "earliest": None, "latest": None, "date_notes": None}
+    return {
+        "precision": date.precision,
+        "earliest": date.earliest,
+        "latest": date.latest,
+        "date_notes": date.notes,
+    }
+
+
+def _evidence(
+    items: Iterable[Evidence], source_id: str, offsets: dict[tuple[str, str], tuple[int, int]]
+) -> list[Row]:
+    rows = []
+    for item in items:
+        source = item.source or source_id
+        start, end = offsets.get((source, item.quote), (None, None))
+        rows.append({"source": source, "quote": item.quote, "start": start, "end": end})
+    return rows
+
+
+def _quote_props(evidence: list[Row]) -> Row:
+    """Evidence of a relationship (which cannot point at a Source) kept as parallel lists."""
+    return {
+        "evidence_sources": [e["source"] for e in evidence],
+        "evidence_quotes": [e["quote"] for e in evidence],
+        "evidence_starts": [e["start"] for e in evidence],
+        "evidence_ends": [e["end"] for e in evidence],
+    }
+
+
+def build_rows(
+    files: Sequence[LoadedFile], offsets: dict[tuple[str, str], tuple[int, int]]
+) -> Rows:
+    rows = Rows()
+    for loaded in files:
+        _add_file(rows, loaded.path, loaded.data, offsets)
+    return rows
+
+
+def _add_file(
+    rows: Rows, path: Path, data: SourceFile, offsets: dict[tuple[str, str], tuple[int, int]]
+) -> None:
+    sid = data.source.id
+    source = data.source
+    rows.sources.append(
+        {
+            "id": sid,
+            "props": {
+                "title": source.title,
+                "author": source.author,
+                "date": source.date,
+                "publisher": source.publisher,
+                "url": source.url,
+                "text_file": source.text_file,
+                "path": str(path.resolve()),
+            },
+        }
+    )
+    for actor in data.actors:
+        names = [actor.name, *actor.aliases]
+        rows.actors.append(
+            {
+                "id": actor.id,
+                "source": sid,
+                "label": actor.kind.capitalize(),
+                "name": actor.name,
+                "kind": actor.kind,
+                "aliases": actor.aliases,
+                "search_keys": sorted({name_key(n) for n in names} - {""}),
+                "description": actor.description,
+                "evidence": _evidence(actor.evidence, sid, offsets),
+            }
+        )
+    for place in data.places:
+        rows.places.append(
+            {
+                "id": place.id,
+                "source": sid,
+                "name": place.name,
+                "kind": place.kind,
+                "aliases": place.aliases,
+                "state": place.state,
+                "evidence": _evidence(place.evidence, sid, offsets),
+            }
+        )
+    for inter in data.interactions:
+        itype = TYPES_BY_NAME[inter.type]
+        rows.interactions.append(
+            {
+                "id": inter.id,
+                "source": sid,
+                "label": itype.label,
+                "props": {
+                    "type": inter.type,
+                    "cameo": itype.cameo,
+                    "status": inter.status,
+                    **_date(inter.date),
+                    "occurrences": None if inter.occurrences is None else str(inter.occurrences),
+                    "duration_minutes": inter.duration.minutes if inter.duration else None,
+                    "duration_approx": inter.duration.approx if inter.duration else None,
+                    "medium": inter.medium,
+                    "topics": inter.topics,
+                    "outcome": inter.outcome,
+                    "notes": inter.notes,
+                },
+                "place": inter.place,
+                "participants": [
+                    {
+                        "actor": p.actor,
+                        "role": p.role,
+                        "took_part": ROLES_BY_NAME[p.role].took_part,
+                        "notes": p.notes,
+                    }
+                    for p in inter.participants
+                ],
+                "evidence": _evidence(inter.evidence, sid, offsets),
+            }
+        )
+        links = [("ARRANGES", target) for target in inter.arranges]
+        for rel, target in (
+            ("PART_OF", inter.part_of),
+            ("SAME_AS", inter.same_as),
+            ("REALIZED_BY", inter.realized_by),
+        ):
+            if target:
+                links.append((rel, target))
+        rows.interaction_links += [
+            {"from": inter.id, "type": rel, "to": target, "source": sid} for rel, target in links
+        ]
+    for st in data.statements:
+        rows.statements.append(
+            {
+                "id": st.id,
+                "source": sid,
+                "props": {
+                    "quote": st.quote,
+                    "reported": st.reported,
+                    "speaker_description": st.speaker_description,
+                    "reported_by_description": st.reported_by_description,
+                    "medium": st.medium,
+                    **_date(st.date),
+                    "notes": st.notes,
+                },
+                "speaker": st.speaker,
+                "speaker_affiliation": st.speaker_affiliation,
+                "reported_by": st.reported_by,
+                "interaction": st.interaction,
+                "evidence": _evidence(st.evidence, sid, offsets),
+            }
+        )
+    for aff in data.affiliations:
+        evidence = _evidence(aff.evidence, sid, offsets)
+        rows.affiliations.append(
+            {
+                "id": aff.id,
+                "person": aff.person,
+                "organization": aff.organization,
+                "props": {
+                    "role": aff.role,
+                    **_date(aff.date),
+                    "notes": aff.notes,
+                    "source": sid,
+                    **_quote_props(evidence),
+                },
+            }
+        )
+    for index, mem in enumerate(data.memberships):
+        evidence = _evidence(mem.evidence, sid, offsets)
+        rows.memberships.append(
+            {
+                "id": mem.id or f"{sid}-membership-{index}",
+                "member": mem.member,
+                "parent": mem.parent,
+                "type": mem.kind.upper(),
+                "props": {"notes": mem.notes, "source": sid, **_quote_props(evidence)},
+            }
+        )
+
+
+# ----------------------------------------------------------------- statements
+
+EVIDENCE = """
+WITH n, r
+CALL (n, r) {
+  UNWIND r.evidence AS e
+  MATCH (s:Source {id: e.source, gen: $gen})
+  MERGE (n)-[ev:EVIDENCED_BY {quote: e.quote}]->(s)
+  SET ev.start = e.start, ev.end = e.end
+}
+"""
+
+WRITE_SOURCES = """
+UNWIND $rows AS r
+MERGE (s:Source {id: r.id, gen: $gen})
+SET s += r.props
+"""
+
+# Aliases and sources are unions, so that the same actor in two sources is one node.
+WRITE_ACTORS = (
+    """
+UNWIND $rows AS r
+MERGE (n:Actor {id: r.id, gen: $gen})
+  ON CREATE SET n.name = r.name, n.kind = r.kind, n.description = r.description,
+                n.aliases = [], n.search_keys = [], n.sources = []
+SET n:$(r.label),
+    n.aliases = n.aliases + [x IN r.aliases WHERE NOT x IN n.aliases],
+    n.search_keys = n.search_keys + [x IN r.search_keys WHERE NOT x IN n.search_keys],
+    n.sources = n.sources + [r.source]
+"""
+    + EVIDENCE
+)
+
+WRITE_PLACES = (
+    """
+UNWIND $rows AS r
+MERGE (n:Place {id: r.id, gen: $gen})
+  ON CREATE SET n.name = r.name, n.kind = r.kind, n.aliases = [], n.sources = []
+SET n.aliases = n.aliases + [x IN r.aliases WHERE NOT x IN n.aliases],
+    n.sources = n.sources + [r.source]
+WITH n, r
+MATCH (state:Actor {id: r.state, gen: $gen})
+MERGE (n)-[:IN_STATE]->(state)
+"""
+    + EVIDENCE
+)
+
+WRITE_INTERACTIONS = (
+    """
+UNWIND $rows AS r
+MERGE (n:Interaction {id: r.id, gen: $gen})
+  ON CREATE SET n += r.props, n.sources = []
+SET n:$(r.label), n.sources = n.sources + [r.source]
+WITH n, r
+CALL (n, r) {
+  UNWIND r.participants AS p
+  MATCH (a:Actor {id: p.actor, gen: $gen})
+  MERGE (a)-[x:PARTICIPATED_IN {role: p.role}]->(n)
+    ON CREATE SET x.took_part = p.took_part, x.sources = []
+  SET x.sources = x.sources + [r.source], x.notes = coalesce(p.notes, x.notes)
+}
+CALL (n, r) {
+  MATCH (place:Place {id: r.place, gen: $gen})
+  MERGE (n)-[h:HELD_AT]->(place)
+    ON CREATE SET h.sources = []
+  SET h.sources = h.sources + [r.source]
+}
+"""
+    + EVIDENCE
+)
+
+WRITE_INTERACTION_LINKS = """
+UNWIND $rows AS r
+MATCH (a:Interaction {id: r.from, gen: $gen})
+MATCH (b:Interaction {id: r.to, gen: $gen})
+MERGE (a)-[x:$(r.type)]->(b)
+  ON CREATE SET x.sources = []
+SET x.sources = x.sources + [r.source]
+"""
+
+WRITE_STATEMENTS = (
+    """
+UNWIND $rows AS r
+MERGE (n:Statement {id: r.id, gen: $gen})
+SET n += r.props, n.source = r.source
+WITH n, r
+CALL (n, r) {
+  MATCH (a:Actor {id: r.speaker, gen: $gen})
+  MERGE (a)-[:SAID]->(n)
+}
+CALL (n, r) {
+  MATCH (a:Actor {id: r.speaker_affiliation, gen: $gen})
+  MERGE (n)-[:SPEAKER_FROM]->(a)
+}
+CALL (n, r) {
+  MATCH (a:Actor {id: r.reported_by, gen: $gen})
+  MERGE (n)-[:REPORTED_BY]->(a)
+}
+CALL (n, r) {
+  MATCH (i:Interaction {id: r.interaction, gen: $gen})
+  MERGE (n)-[:ABOUT]->(i)
+}
+"""
+    + EVIDENCE
+)
+
+WRITE_AFFILIATIONS = """
+UNWIND $rows AS r
+MATCH (p:Actor {id: r.person, gen: $gen})
+MATCH (o:Actor {id: r.organization, gen: $gen})
+MERGE (p)-[h:HOLDS_POSITION {id: r.id}]->(o)
+SET h += r.props
+"""
+
+WRITE_MEMBERSHIPS = """
+UNWIND $rows AS r
+MATCH (m:Actor {id: r.member, gen: $gen})
+MATCH (p:Actor {id: r.parent, gen: $gen})
+MERGE (m)-[x:$(r.type) {id: r.id}]->(p)
+SET x += r.props
+"""
+
+# Derived, for Browser exploration: who took part in the same held interaction.
+# It is rebuilt with every generation; the API computes contacts from PARTICIPATED_IN.
+DERIVE_SPOKE_WITH = """
+MATCH (a:Actor) WHERE a.gen = $gen
+CALL (a) {
+  MATCH (a)-[:PARTICIPATED_IN {took_part: true}]->(i:Interaction {status: 'held'})
+        <-[:PARTICIPATED_IN {took_part: true}]-(b:Actor)
+  WHERE a.id < b.id
+  WITH a, b, count(DISTINCT i) AS interactions, min(i.earliest) AS first, max(i.latest) AS last
+  MERGE (a)-[s:SPOKE_WITH]->(b)
+  SET s.interactions = interactions, s.first = first, s.last = last
+} IN TRANSACTIONS OF 500 ROWS
+"""
+
+PUBLISH = """
+MERGE (d:Dataset {id: 'current'})
+WITH d, d.gen AS previous
+SET d.gen = $gen,
+    d.sources = $sources,
+    d.loaded_at = CASE WHEN d.digest = $digest THEN d.loaded_at ELSE datetime() END,
+    d.digest = $digest
+RETURN previous
+"""
+
+DELETE_OTHER_GENERATIONS = """
+MATCH (n:{label}) WHERE $live IS NULL OR n.gen <> $live
+CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 2000 ROWS
+"""
+
+LIVE_SOURCE_PATHS = """
+MATCH (d:Dataset {id: 'current'})
+MATCH (s:Source {gen: d.gen})
+RETURN s.id AS id, s.path AS path ORDER BY id
+"""
+
+
+# ----------------------------------------------------------------- the load
+
+
+def batches(rows: list[Row], size: int) -> Iterator[list[Row]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def live_generation(driver: Driver, database: str) -> int | None:
+    records, _, _ = driver.execute_query(LIVE, database_=database, routing_="r")
+    return records[0]["gen"] if records else None
+
+
+def live_source_paths(driver: Driver, database: str) -> dict[str, Path]:
+    """The file each live source was last loaded from."""
+    records, _, _ = driver.execute_query(LIVE_SOURCE_PATHS, database_=database, routing_="r")
+    return {r["id"]: Path(r["path"]) for r in records if r["path"]}
+
+
+def carried_over_paths(
+    driver: Driver, database: str, given: ValidationReport
+) -> tuple[list[Path], list[str]]:
+    """Files of live sources that the given files do not replace; and sources whose file is gone."""
+    given_ids = {f.data.source.id for f in given.files}
+    given_paths = {f.path.resolve() for f in given.files}
+    keep, missing = [], []
+    for source_id, path in live_source_paths(driver, database).items():
+        if source_id in given_ids or path.resolve() in given_paths:
+            continue
+        if path.exists():
+            keep.append(path)
+        else:
+            missing.append(f"{source_id} (last loaded from {path})")
+    return keep, missing
+
+
+def dataset_digest(rows: Rows) -> str:
+    payload = json.dumps(vars(rows), sort_keys=True, default=str).encode()
+    return hashlib.sha256(payload).hexdigest()
+
+
+def delete_other_generations(driver: Driver, database: str, live: int | None) -> int:
+    """Delete every generation but the live one: unfinished loads and replaced ones."""
+    deleted = 0
+    with driver.session(database=database) as session:
+        for label in GENERATION_LABELS:
+            # The label comes from our own constant tuple, never from input.
+            summary = session.run(DELETE_OTHER_GENERATIONS.format(label=label), live=live).consume()
+            deleted += summary.counters.nodes_deleted
+    return deleted
+
+
+def wipe(driver: Driver, database: str) -> int:
+    """Delete everything: every generation and the Dataset pointer."""
+    with driver.session(database=database) as session:
+        summary = session.run(
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+        ).consume()
+    return summary.counters.nodes_deleted
+
+
+WRITE_PLAN: tuple[tuple[str, str], ...] = (
+    ("sources", WRITE_SOURCES),
+    ("actors", WRITE_ACTORS),
+    ("places", WRITE_PLACES),
+    ("interactions", WRITE_INTERACTIONS),
+    ("interaction_links", WRITE_INTERACTION_LINKS),
+    ("statements", WRITE_STATEMENTS),
+    ("affiliations", WRITE_AFFILIATIONS),
+    ("memberships", WRITE_MEMBERSHIPS),
+)
+
+
+def write_dataset(
+    driver: Driver,
+    report: ValidationReport,
+    *,
+    database: str,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress | None = None,
+) -> LoadSummary:
+    """Write the validated files as a new generation and publish it (see the module doc)."""
+    if not report.ok:
+        raise LoadError("the dataset is not valid; run `actorgraph validate` to see why")
+    if batch_size < 1:
+        raise LoadError("--batch-size must be at least 1")
+    began = time.monotonic()
+    rows = build_rows(report.files, report.offsets)
+    digest = dataset_digest(rows)
+    live = live_generation(driver, database)
+    summary = LoadSummary(
+        generation=(live or 0) + 1,
+        replaced_generation=live,
+        sources=[r["id"] for r in rows.sources],
+        rows=rows.counts(),
+    )
+    # Leftovers of a load that died before publishing; the live generation is kept.
+    summary.nodes_deleted += delete_other_generations(driver, database, live)
+
+    def write(tx: ManagedTransaction, statement: str, chunk: list[Row]) -> Any:
+        return tx.run(statement, rows=chunk, gen=summary.generation).consume().counters
+
+    with driver.session(database=database) as session:
+        for name, statement in WRITE_PLAN:
+            for chunk in batches(getattr(rows, name), batch_size):
+                counters = session.execute_write(write, statement, chunk)
+                summary.nodes_created += counters.nodes_created
+                summary.relationships_created += counters.relationships_created
+                summary.properties_set += counters.properties_set
+                if progress:
+                    progress(name, len(chunk))
+        derived = session.run(DERIVE_SPOKE_WITH, gen=summary.generation).consume().counters
+        summary.relationships_created += derived.relationships_created
+        if progress:
+            progress("derived", 1)
+        # The commit point: one small transaction makes the new generation the live one.
+        session.execute_write(
+            lambda tx: tx.run(
+                PUBLISH, gen=summary.generation, sources=summary.sources, digest=digest
+            ).consume()
+        )
+    summary.nodes_deleted += delete_other_generations(driver, database, summary.generation)
+    summary.seconds = time.monotonic() - began
+    return summary
+
+
+class InvalidDataset(LoadError):
+    """Validation failed; `report.errors` lists every problem."""
+
+    def __init__(self, report: ValidationReport) -> None:
+        super().__init__(f"{len(report.errors)} validation error(s); nothing was written")
+        self.report = report
+
+
+def load_paths(
+    driver: Driver,
+    paths: Sequence[Path],
+    *,
+    database: str,
+    sources_dir: Path | None,
+    strict: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    wipe_first: bool = False,
+    progress: Progress | None = None,
+    on_plan: Callable[[ValidationReport], None] | None = None,
+) -> LoadSummary:
+    """Validate, then load the given files together with the live sources they do not replace.
+
+    Raises InvalidDataset before anything is written when any file is invalid.
+    """
+
+    report = validate_paths(paths, sources_dir=sources_dir, strict=strict)
+    if not report.ok:
+        raise InvalidDataset(report)
+    if not wipe_first:
+        keep, missing = carried_over_paths(driver, database, report)
+        if missing:
+            raise LoadError(
+                "the graph holds sources whose files are gone: "
+                + "; ".join(missing)
+                + ". Pass their files too, or rebuild from the given files with --wipe."
+            )
+        if keep:
+            report = validate_paths([*paths, *keep], sources_dir=sources_dir, strict=strict)
+            if not report.ok:
+                raise InvalidDataset(report)
+    if on_plan:
+        on_plan(report)
+    if wipe_first:
+        wipe(driver, database)
+    return write_dataset(
+        driver, report, database=database, batch_size=batch_size, progress=progress
+    )
