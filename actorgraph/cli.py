@@ -188,9 +188,16 @@ def load(
     """
     from actorgraph.database import DatabaseError, apply_schema, connect
     from loader.graph_writer import InvalidDataset, LoadError, load_paths
+    from loader.validation import validate_paths
 
     settings = get_settings()
     targets = list(paths) or [settings.actorgraph_data]
+    sources_dir = sources or settings.actorgraph_sources
+    # Validate before touching the database: an invalid file fails fast, even with Neo4j down.
+    validated = validate_paths(targets, sources_dir=sources_dir, strict=strict)
+    if not validated.ok:
+        print_validation(validated)
+        fail(f"{len(validated.errors)} validation error(s); nothing was written.", EXIT_INVALID)
     if wipe and not yes:
         click.confirm(
             f"Delete everything in {settings.bolt_uri} (database {settings.neo4j_database})?",
@@ -225,12 +232,13 @@ def load(
                 driver,
                 targets,
                 database=settings.neo4j_database,
-                sources_dir=sources or settings.actorgraph_sources,
+                sources_dir=sources_dir,
                 strict=strict,
                 batch_size=batch_size,
                 wipe_first=wipe,
                 progress=advance,
                 on_plan=plan,
+                validated=validated,
             )
     except InvalidDataset as exc:
         progress.stop()

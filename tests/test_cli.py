@@ -1,0 +1,78 @@
+"""The `actorgraph` command as a user runs it: exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from actorgraph.settings import PROJECT_ROOT, Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "loader"
+
+
+def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    # A clean environment: neither the developer's .env nor their NEO4J_URI may leak in.
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "ACTORGRAPH_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "actorgraph", *args],
+        capture_output=True,
+        text=True,
+        env={**base, "COLUMNS": "200", **env},
+        cwd=PROJECT_ROOT / "tests",  # no .env here
+        timeout=120,
+        check=False,
+    )
+
+
+def test_help_lists_every_command() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("up", "neo4j", "validate", "load", "serve"):
+        assert command in result.stdout
+
+
+def test_load_says_how_to_start_neo4j_when_it_is_unreachable() -> None:
+    result = run(
+        "load",
+        "--sources",
+        str(FIXTURES / "sources"),
+        str(FIXTURES / "tiny-report.yaml"),
+        ACTORGRAPH_BOLT_PORT="9",
+    )
+    assert result.returncode == 2
+    assert "bolt://127.0.0.1:9" in result.stderr
+    assert "make neo4j" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_load_of_an_invalid_file_lists_its_errors_and_exits_1(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        (FIXTURES / "tiny-report.yaml").read_text().replace("role: called", "role: callee")
+    )
+    result = run(
+        "load", "--sources", str(FIXTURES / "sources"), str(broken), ACTORGRAPH_BOLT_PORT="9"
+    )
+    assert result.returncode == 1
+    assert "call-able-baker" in result.stderr and "role" in result.stderr
+
+
+@pytest.mark.neo4j
+def test_load_with_wrong_credentials_exits_2_and_names_the_settings(
+    neo4j_driver: object, test_settings: Settings
+) -> None:
+    result = run(
+        "load",
+        "--sources",
+        str(FIXTURES / "sources"),
+        str(FIXTURES / "tiny-report.yaml"),
+        NEO4J_URI=test_settings.bolt_uri,
+        NEO4J_PASSWORD="not-the-password",
+    )
+    assert result.returncode == 2
+    assert "NEO4J_PASSWORD" in result.stderr
+    assert "Traceback" not in result.stderr
