@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from actorgraph import neo4j_server
@@ -37,6 +39,9 @@ def _test_settings() -> Settings:
         # Small, so that it fits beside the instance `make up` runs.
         actorgraph_heap="512m",
         actorgraph_pagecache="256m",
+        actorgraph_sources=Path(
+            os.environ.get("ACTORGRAPH_SOURCES", PROJECT_ROOT.parent / "shared" / "sources")
+        ),
     )
 
 
@@ -76,3 +81,29 @@ def graph(neo4j_driver: Driver, test_settings: Settings) -> Iterator[Driver]:
     """The suite's Neo4j, emptied before the module runs."""
     wipe(neo4j_driver, test_settings.neo4j_database)
     yield neo4j_driver
+
+
+@pytest.fixture(scope="module")
+def seeded(graph: Driver, test_settings: Settings) -> Driver:
+    """The suite's Neo4j holding exactly the seed dataset (data/), loaded by the real loader."""
+    from actorgraph.database import apply_schema
+    from loader.graph_writer import load_paths
+
+    apply_schema(graph, test_settings.neo4j_database)
+    load_paths(
+        graph,
+        [PROJECT_ROOT / "data"],
+        database=test_settings.neo4j_database,
+        sources_dir=test_settings.actorgraph_sources,
+        wipe_first=True,
+    )
+    return graph
+
+
+@pytest.fixture(scope="module")
+def api(seeded: Driver, test_settings: Settings) -> Iterator[TestClient]:
+    """An API client over the seed, talking to the suite's real Neo4j."""
+    from api.main import create_app
+
+    with TestClient(create_app(test_settings)) as client:
+        yield client
