@@ -571,13 +571,14 @@ def load_paths(
     wipe_first: bool = False,
     progress: Progress | None = None,
     on_plan: Callable[[ValidationReport], None] | None = None,
+    validated: ValidationReport | None = None,
 ) -> LoadSummary:
     """Validate, then load the given files together with the live sources they do not replace.
 
-    Raises InvalidDataset before anything is written when any file is invalid.
+    Raises InvalidDataset before anything is written when any file is invalid. Pass
+    `validated`, the report of `validate_paths(paths)`, to skip validating them again.
     """
-
-    report = validate_paths(paths, sources_dir=sources_dir, strict=strict)
+    report = validated or validate_paths(paths, sources_dir=sources_dir, strict=strict)
     if not report.ok:
         raise InvalidDataset(report)
     if not wipe_first:

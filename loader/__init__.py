@@ -1,0 +1,1 @@
+"""Seed data for actorgraph: vocabulary, YAML dataset models and the validator."""
