@@ -9,7 +9,7 @@ export JAVA_HOME
 # The suite's own Neo4j (see tests/conftest.py); never the one `make up` runs.
 TEST_NEO4J := ACTORGRAPH_HOME=var/neo4j-test ACTORGRAPH_BOLT_PORT=17687 ACTORGRAPH_HTTP_PORT=17474
 
-.PHONY: help up neo4j neo4j-stop neo4j-status validate load serve test lint test-neo4j-stop clean
+.PHONY: help venv up neo4j neo4j-stop neo4j-status validate load serve test lint test-neo4j-stop clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
@@ -35,6 +35,9 @@ neo4j-status: venv  ## Is the local Neo4j running?
 
 validate: venv  ## Check the dataset strictly against its source texts
 	$(BIN)/actorgraph validate --strict
+
+load: venv  ## Validate and load data/ into Neo4j (all or nothing)
+	$(BIN)/actorgraph load --strict
 
 serve: venv  ## Serve the API (Neo4j must be up)
 	$(BIN)/actorgraph serve
