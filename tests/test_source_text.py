@@ -5,8 +5,8 @@ from __future__ import annotations
 from loader.source_text import SourceText, normalize_ws
 
 RAW = (
-    "  Slutsky gave an upbeat assessment: \"According to\n\n"
-    "my personal expectations, progress may grow.\"\n"
+    '  Slutsky gave an upbeat assessment: "According to\n\n'
+    'my personal expectations, progress may grow."\n'
     "Podoliak said “We’ll continue tomorrow.”\n"
 )
 
@@ -42,7 +42,7 @@ def test_typographic_quote_marks_are_matched_literally() -> None:
     text = SourceText(RAW)
     assert text.find("“We’ll continue tomorrow.”") is not None
     # Straight quotes are a different text: quotes must be verbatim.
-    assert text.find("\"We'll continue tomorrow.\"") is None
+    assert text.find('"We\'ll continue tomorrow."') is None
 
 
 def test_missing_or_blank_quote_is_not_found() -> None:

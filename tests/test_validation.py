@@ -41,8 +41,13 @@ def valid_dataset() -> dict[str, Any]:
             {"id": "ruritania", "kind": "state", "name": "Ruritania"},
         ],
         "places": [
-            {"id": "capital-city", "name": "Capital City", "kind": "city",
-             "state": "ruritania", "evidence": [{"quote": "in Capital City"}]},
+            {
+                "id": "capital-city",
+                "name": "Capital City",
+                "kind": "city",
+                "state": "ruritania",
+                "evidence": [{"quote": "in Capital City"}],
+            },
         ],
         "affiliations": [],
         "memberships": [],
@@ -61,8 +66,10 @@ def valid_dataset() -> dict[str, Any]:
                     {"actor": "bob", "role": "called"},
                 ],
                 # Spans the stray line break of the source text.
-                "evidence": [{"quote": "Alice Example called Bob Sample"},
-                             {"quote": "They spoke for an hour"}],
+                "evidence": [
+                    {"quote": "Alice Example called Bob Sample"},
+                    {"quote": "They spoke for an hour"},
+                ],
             }
         ],
         "statements": [
@@ -88,8 +95,7 @@ def write(folder: Path, data: Any, name: str = "data.yaml") -> Path:
 def sources(tmp_path: Path) -> Path:
     folder = tmp_path / "sources"
     folder.mkdir()
-    (folder / "tiny-source.txt").write_text(TINY_TEXT.read_text(encoding="utf-8"),
-                                            encoding="utf-8")
+    (folder / "tiny-source.txt").write_text(TINY_TEXT.read_text(encoding="utf-8"), encoding="utf-8")
     return folder
 
 
@@ -131,9 +137,7 @@ def test_issue_string_names_file_record_field_and_message() -> None:
 # ------------------------------------------------------- references and ids
 
 
-def test_unknown_actor_reference_names_file_record_and_field(
-    tmp_path: Path, sources: Path
-) -> None:
+def test_unknown_actor_reference_names_file_record_and_field(tmp_path: Path, sources: Path) -> None:
     data = valid_dataset()
     data["interactions"][0]["participants"][1]["actor"] = "bbo"
     err = only_error(check(tmp_path, sources, data))
@@ -173,17 +177,27 @@ def test_second_file_may_reference_actors_defined_in_the_first(
     tmp_path: Path, sources: Path
 ) -> None:
     second = {
-        "source": {"id": "tiny-source-2", "title": "Second", "date": "2022-02-26",
-                   "text_file": "tiny-source.txt"},
-        "interactions": [{
-            "id": "call-2022-02-24-alice-bob-again",
-            "type": "call", "status": "held", "medium": "phone",
-            "date": {"precision": "day", "earliest": "2022-02-24", "latest": "2022-02-24"},
-            "participants": [{"actor": "alice", "role": "caller"},
-                             {"actor": "bob", "role": "called"}],
-            "same_as": CALL,
-            "evidence": [{"quote": "Alice Example called Bob Sample"}],
-        }],
+        "source": {
+            "id": "tiny-source-2",
+            "title": "Second",
+            "date": "2022-02-26",
+            "text_file": "tiny-source.txt",
+        },
+        "interactions": [
+            {
+                "id": "call-2022-02-24-alice-bob-again",
+                "type": "call",
+                "status": "held",
+                "medium": "phone",
+                "date": {"precision": "day", "earliest": "2022-02-24", "latest": "2022-02-24"},
+                "participants": [
+                    {"actor": "alice", "role": "caller"},
+                    {"actor": "bob", "role": "called"},
+                ],
+                "same_as": CALL,
+                "evidence": [{"quote": "Alice Example called Bob Sample"}],
+            }
+        ],
     }
     first_path = write(tmp_path, valid_dataset(), "a.yaml")
     second_path = write(tmp_path, second, "b.yaml")
@@ -223,8 +237,10 @@ def test_text_file_must_not_leave_the_sources_folder(tmp_path: Path, sources: Pa
     data = valid_dataset()
     data["source"]["text_file"] = "../secrets.txt"
     report = check(tmp_path, sources, data, strict=False)
-    assert any(e.record == "source" and e.field == "text_file"
-               and "plain file name" in e.message for e in report.errors)
+    assert any(
+        e.record == "source" and e.field == "text_file" and "plain file name" in e.message
+        for e in report.errors
+    )
 
 
 # ------------------------------------------------------------- vocabulary
@@ -255,9 +271,7 @@ def test_bad_status_lists_the_allowed_values(tmp_path: Path, sources: Path) -> N
     assert "'held'" in err.message and "'happened'" in err.message
 
 
-def test_held_interaction_needs_a_participant_who_took_part(
-    tmp_path: Path, sources: Path
-) -> None:
+def test_held_interaction_needs_a_participant_who_took_part(tmp_path: Path, sources: Path) -> None:
     data = valid_dataset()
     data["interactions"][0]["participants"] = [{"actor": "alice", "role": "requester"}]
     err = only_error(check(tmp_path, sources, data))
@@ -281,18 +295,26 @@ def test_realized_by_is_only_for_planned_or_proposed(tmp_path: Path, sources: Pa
 
 def test_impossible_calendar_date_is_rejected(tmp_path: Path, sources: Path) -> None:
     data = valid_dataset()
-    data["interactions"][0]["date"] = {"precision": "day", "earliest": "2022-02-30",
-                                       "latest": "2022-02-30"}
+    data["interactions"][0]["date"] = {
+        "precision": "day",
+        "earliest": "2022-02-30",
+        "latest": "2022-02-30",
+    }
     report = check(tmp_path, sources, data)
     assert {(e.record, e.field) for e in report.errors} == {
-        (CALL, "date.earliest"), (CALL, "date.latest")}
+        (CALL, "date.earliest"),
+        (CALL, "date.latest"),
+    }
     assert all("'2022-02-30' is not a real calendar date" in e.message for e in report.errors)
 
 
 def test_earliest_after_latest_is_rejected(tmp_path: Path, sources: Path) -> None:
     data = valid_dataset()
-    data["interactions"][0]["date"] = {"precision": "between", "earliest": "2022-02-24",
-                                       "latest": "2022-02-20"}
+    data["interactions"][0]["date"] = {
+        "precision": "between",
+        "earliest": "2022-02-24",
+        "latest": "2022-02-20",
+    }
     err = only_error(check(tmp_path, sources, data))
     assert (err.record, err.field) == (CALL, "date")
     assert "earliest 2022-02-24 is after latest 2022-02-20" in err.message
@@ -300,8 +322,11 @@ def test_earliest_after_latest_is_rejected(tmp_path: Path, sources: Path) -> Non
 
 def test_day_precision_needs_equal_bounds(tmp_path: Path, sources: Path) -> None:
     data = valid_dataset()
-    data["interactions"][0]["date"] = {"precision": "day", "earliest": "2022-02-20",
-                                       "latest": "2022-02-24"}
+    data["interactions"][0]["date"] = {
+        "precision": "day",
+        "earliest": "2022-02-20",
+        "latest": "2022-02-24",
+    }
     err = only_error(check(tmp_path, sources, data))
     assert (err.record, err.field) == (CALL, "date")
     assert "precision day" in err.message and "between" in err.message
@@ -310,10 +335,11 @@ def test_day_precision_needs_equal_bounds(tmp_path: Path, sources: Path) -> None
 @pytest.mark.parametrize(
     ("date", "words"),
     [
-        ({"precision": "month", "earliest": "2015-02-01", "latest": "2015-02-27"},
-         "precision month"),
-        ({"precision": "year", "earliest": "2015-01-01", "latest": "2016-12-31"},
-         "precision year"),
+        (
+            {"precision": "month", "earliest": "2015-02-01", "latest": "2015-02-27"},
+            "precision month",
+        ),
+        ({"precision": "year", "earliest": "2015-01-01", "latest": "2016-12-31"}, "precision year"),
         ({"precision": "unknown", "earliest": "2022-02-24"}, "precision unknown"),
         ({"precision": "between"}, "at least one bound"),
     ],
@@ -330,8 +356,11 @@ def test_date_bounds_must_fit_the_precision(
 
 def test_held_interaction_cannot_postdate_its_source(tmp_path: Path, sources: Path) -> None:
     data = valid_dataset()
-    data["interactions"][0]["date"] = {"precision": "day", "earliest": "2022-03-01",
-                                       "latest": "2022-03-01"}
+    data["interactions"][0]["date"] = {
+        "precision": "day",
+        "earliest": "2022-03-01",
+        "latest": "2022-03-01",
+    }
     err = only_error(check(tmp_path, sources, data))
     assert (err.record, err.field) == (CALL, "date.earliest")
 
@@ -381,13 +410,16 @@ def test_statement_without_speaker_needs_affiliation_and_description(
     data["statements"][0]["speaker"] = None
     report = check(tmp_path, sources, data)
     assert {(e.record, e.field) for e in report.errors} == {
-        ("carol-agrees", "speaker_affiliation"), ("carol-agrees", "speaker_description")}
+        ("carol-agrees", "speaker_affiliation"),
+        ("carol-agrees", "speaker_description"),
+    }
 
 
 def test_anonymous_speaker_with_affiliation_is_valid(tmp_path: Path, sources: Path) -> None:
     data = valid_dataset()
-    data["statements"][0].update(speaker=None, speaker_description="an official",
-                                 speaker_affiliation="ruritania")
+    data["statements"][0].update(
+        speaker=None, speaker_description="an official", speaker_affiliation="ruritania"
+    )
     assert check(tmp_path, sources, data).ok
 
 
@@ -406,14 +438,20 @@ def test_all_schema_errors_of_a_file_are_collected(tmp_path: Path, sources: Path
     data["statements"][0]["qoute"] = "We agree."
     report = check(tmp_path, sources, data)
     assert {(e.record, e.field) for e in report.errors} == {
-        ("bob", "kind"), (CALL, "medium"), ("carol-agrees", "qoute")}
+        ("bob", "kind"),
+        (CALL, "medium"),
+        ("carol-agrees", "qoute"),
+    }
 
 
 def test_file_with_three_errors_reports_all_three(sources: Path) -> None:
     report = validate_paths([FIXTURES / "three_errors.yaml"], sources_dir=sources, strict=True)
     assert len(report.errors) == 3, [str(e) for e in report.errors]
     assert {(e.record, e.field) for e in report.errors} == {
-        (CALL, "date"), (CALL, "place"), (CALL, "participants[1].role")}
+        (CALL, "date"),
+        (CALL, "place"),
+        (CALL, "participants[1].role"),
+    }
 
 
 # ------------------------------------------------------------------ quotes
@@ -456,8 +494,9 @@ def test_no_sources_folder_leaves_all_quotes_unverified(tmp_path: Path) -> None:
     assert report.ok and report.unverified_quotes == 5
 
 
-def test_long_quote_gets_a_warning(tmp_path: Path, sources: Path, monkeypatch: pytest.MonkeyPatch
-                                   ) -> None:
+def test_long_quote_gets_a_warning(
+    tmp_path: Path, sources: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(validation, "MAX_QUOTE_CHARS", 20)
     report = check(tmp_path, sources, valid_dataset())
     assert report.ok
@@ -480,8 +519,9 @@ def test_non_mapping_top_level_is_an_error(sources: Path) -> None:
 
 
 def test_yaml_alias_bomb_is_refused(sources: Path) -> None:
-    err = only_error(validate_paths([FIXTURES / "alias_bomb.yaml"], sources_dir=sources,
-                                    strict=True))
+    err = only_error(
+        validate_paths([FIXTURES / "alias_bomb.yaml"], sources_dir=sources, strict=True)
+    )
     assert "anchors and aliases" in err.message and "line 4" in err.message
 
 
@@ -510,8 +550,10 @@ def test_yaml_syntax_error_gives_the_line(tmp_path: Path, sources: Path) -> None
 
 def test_duplicate_key_in_a_mapping_is_an_error(tmp_path: Path, sources: Path) -> None:
     path = tmp_path / "dup.yaml"
-    path.write_text("source: {id: a, title: T, date: 2022-02-24, text_file: t.txt}\n"
-                    "actors: []\nactors: []\n", encoding="utf-8")
+    path.write_text(
+        "source: {id: a, title: T, date: 2022-02-24, text_file: t.txt}\nactors: []\nactors: []\n",
+        encoding="utf-8",
+    )
     err = only_error(validate_paths([path], sources_dir=sources, strict=True))
     assert "duplicate key 'actors'" in err.message
 
@@ -528,8 +570,10 @@ def seed_sources() -> Path:
     configured = os.environ.get("ACTORGRAPH_SOURCES")
     folder = Path(configured) if configured else REPO_ROOT.parent / "shared" / "sources"
     if not (folder / "cameron-2022-03-21.txt").is_file():
-        pytest.skip(f"seed source text not found in {folder} (set ACTORGRAPH_SOURCES to the "
-                    "folder that holds cameron-2022-03-21.txt)")
+        pytest.skip(
+            f"seed source text not found in {folder} (set ACTORGRAPH_SOURCES to the "
+            "folder that holds cameron-2022-03-21.txt)"
+        )
     return folder
 
 
@@ -561,24 +605,38 @@ def _interactions(seed: ValidationReport) -> dict[str, Any]:
 
 
 def test_seed_summary_sentence_adds_no_extra_macron_putin_call(seed: ValidationReport) -> None:
-    calls = [i for i in _interactions(seed).values()
-             if i.type == "call" and {p.actor for p in i.participants if p.role != "requester"}
-             == {"emmanuel-macron", "vladimir-putin"}]
+    calls = [
+        i
+        for i in _interactions(seed).values()
+        if i.type == "call"
+        and {p.actor for p in i.participants if p.role != "requester"}
+        == {"emmanuel-macron", "vladimir-putin"}
+    ]
     assert sorted(i.date.earliest.isoformat() for i in calls) == [
-        "2022-02-24", "2022-02-28", "2022-03-03", "2022-03-06", "2022-03-18"]
+        "2022-02-24",
+        "2022-02-28",
+        "2022-03-03",
+        "2022-03-06",
+        "2022-03-18",
+    ]
 
 
 def test_seed_three_way_calls_are_single_interactions(seed: ValidationReport) -> None:
     items = _interactions(seed)
     for iid in ("call-2022-03-10-macron-scholz-putin", "call-2022-03-12-macron-scholz-putin"):
         assert {p.actor for p in items[iid].participants} == {
-            "emmanuel-macron", "olaf-scholz", "vladimir-putin"}
+            "emmanuel-macron",
+            "olaf-scholz",
+            "vladimir-putin",
+        }
 
 
 def test_seed_bennett_calls_are_two_bilateral_series(seed: ValidationReport) -> None:
     items = _interactions(seed)
-    for iid, other in (("calls-bennett-putin", "vladimir-putin"),
-                       ("calls-bennett-zelenskyy", "volodymyr-zelenskyy")):
+    for iid, other in (
+        ("calls-bennett-putin", "vladimir-putin"),
+        ("calls-bennett-zelenskyy", "volodymyr-zelenskyy"),
+    ):
         assert items[iid].occurrences == "several"
         assert {p.actor for p in items[iid].participants} == {"naftali-bennett", other}
         assert items[iid].date.precision == "unknown"
@@ -588,11 +646,16 @@ def test_seed_antalya_meeting_records_request_and_mediation(seed: ValidationRepo
     items = _interactions(seed)
     meeting = "meeting-2022-03-10-antalya-kuleba-lavrov"
     roles = {(p.actor, p.role) for p in items[meeting].participants}
-    assert {("ukraine", "requester"), ("recep-tayyip-erdogan", "arranger"),
-            ("mevlut-cavusoglu", "arranger")} <= roles
+    assert {
+        ("ukraine", "requester"),
+        ("recep-tayyip-erdogan", "arranger"),
+        ("mevlut-cavusoglu", "arranger"),
+    } <= roles
     arrangers = {i.id for i in items.values() if meeting in i.arranges}
-    assert arrangers == {"consultation-erdogan-putin-before-antalya",
-                         "consultation-cavusoglu-lavrov-before-antalya"}
+    assert arrangers == {
+        "consultation-erdogan-putin-before-antalya",
+        "consultation-cavusoglu-lavrov-before-antalya",
+    }
 
 
 def test_seed_undated_moscow_meeting_has_no_date(seed: ValidationReport) -> None:
