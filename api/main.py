@@ -12,7 +12,18 @@ from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from actorgraph.database import ACQUISITION_TIMEOUT_S, CONNECTION_TIMEOUT_S, unreachable_message
 from actorgraph.settings import Settings, get_settings
-from api.routes import health
+from api.routes import (
+    actors,
+    health,
+    interactions,
+    mediators,
+    path,
+    places,
+    queries,
+    sources,
+    statements,
+    timeline,
+)
 
 DESCRIPTION = """
 Political actors (people, states, organizations) and their interactions (calls, meetings,
@@ -61,6 +72,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
 
     app.include_router(health.router)
+    for resource in (
+        actors,
+        interactions,
+        statements,
+        sources,
+        places,
+        mediators,
+        path,
+        timeline,
+        queries,
+    ):
+        app.include_router(resource.router)
     return app
 
 

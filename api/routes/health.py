@@ -14,11 +14,12 @@ router = APIRouter(tags=["health"])
 VERSION_QUERY = (
     "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition"
 )
+# Counts the live generation only: a load in progress writes a second one beside it.
 DATASET_QUERY = """
-OPTIONAL MATCH (s:Source) WITH count(s) AS sources
-OPTIONAL MATCH (i:Interaction) WITH sources, count(i) AS interactions
-OPTIONAL MATCH (d:Dataset)
-RETURN sources, interactions, max(d.loaded_at) AS loaded_at
+OPTIONAL MATCH (d:Dataset {id: 'current'})
+RETURN COUNT { MATCH (s:Source) WHERE s.gen = d.gen } AS sources,
+       COUNT { MATCH (i:Interaction) WHERE i.gen = d.gen } AS interactions,
+       d.loaded_at AS loaded_at
 """
 
 

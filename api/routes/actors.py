@@ -1,0 +1,107 @@
+"""Actors: search, one actor with its affiliations, and its direct contacts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query
+from neo4j import AsyncDriver
+
+from api.deps import (
+    ActorKindDep,
+    DriverDep,
+    InteractionTypeDep,
+    SettingsDep,
+    SinceQuery,
+    UntilQuery,
+    checked_window,
+)
+from api.queries import canned
+from api.schemas import Actor, ActorDetail, Contact
+from loader.names import name_key
+
+router = APIRouter(tags=["actors"])
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {
+        "description": "No actor has this id",
+        "content": {"application/json": {"example": {"detail": "no actor 'nobody'"}}},
+    }
+}
+ActorId = Annotated[str, Path(description="the actor's id", examples=["vladimir-putin"])]
+
+
+async def fetch_actor(driver: AsyncDriver, database: str, actor_id: str) -> dict[str, Any]:
+    """The actor's record, or 404: used by every endpoint that takes an actor id."""
+    rows = await canned("actor").run(driver, database, actor=actor_id)
+    if not rows:
+        raise HTTPException(status_code=404, detail=f"no actor {actor_id!r}")
+    return rows[0]
+
+
+@router.get("/actors", summary="Find actors by name or kind", response_model=list[Actor])
+async def list_actors(
+    driver: DriverDep,
+    settings: SettingsDep,
+    kind: ActorKindDep,
+    q: Annotated[
+        str | None,
+        Query(
+            description="text contained in the name or an alias; case, diacritics and "
+            "punctuation are ignored ('Çavuşoğlu' finds Mevlut Cavusoglu)",
+            examples=["cavusoglu"],
+        ),
+    ] = None,
+) -> list[dict[str, Any]]:
+    """People, states and organizations, sorted by name. With `q`, those whose name or any
+    alias contains it under the project's one name-matching rule (`loader.names.name_key`)."""
+    q_key = name_key(q) if q is not None else None
+    return await canned("actors").run(
+        driver, settings.neo4j_database, q_key=q_key or None, kind=kind
+    )
+
+
+@router.get(
+    "/actors/{actor_id}",
+    summary="One actor, with affiliations and memberships",
+    response_model=ActorDetail,
+    responses=NOT_FOUND,
+)
+async def get_actor(actor_id: ActorId, driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
+    """The actor with its evidence; the positions it holds or that people hold in it
+    (affiliations, with dates where the text gives them); the bodies it is part or member
+    of, or that are part or member of it (memberships). Each link carries its evidence."""
+    return await fetch_actor(driver, settings.neo4j_database, actor_id)
+
+
+@router.get(
+    "/actors/{actor_id}/contacts",
+    summary="Direct contacts of an actor",
+    response_model=list[Contact],
+    responses=NOT_FOUND,
+)
+async def list_contacts(
+    actor_id: ActorId,
+    driver: DriverDep,
+    settings: SettingsDep,
+    type: InteractionTypeDep,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+) -> list[dict[str, Any]]:
+    """Actors who took part in a **held** interaction in which this actor took part too,
+    most frequent first. Taking part means a role such as participant, caller, visitor or
+    mediator; a requester, arranger, venue state, addressee or subject did not take part.
+    So two leaders who only met through an intermediary are not contacts."""
+    checked_window(since, until)
+    database = settings.neo4j_database
+    rows = await canned("contacts").run(
+        driver,
+        database,
+        actor=actor_id,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+        type=type,
+    )
+    if not rows:
+        await fetch_actor(driver, database, actor_id)
+    return rows

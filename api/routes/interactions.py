@@ -1,0 +1,104 @@
+"""Interactions: filtered lists and one interaction with its links and statements."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query
+
+from api.deps import (
+    DriverDep,
+    InteractionStatusDep,
+    InteractionTypeDep,
+    SettingsDep,
+    SinceQuery,
+    UntilQuery,
+    checked_window,
+)
+from api.queries import canned
+from api.routes.actors import fetch_actor
+from api.schemas import Interaction, InteractionDetail
+
+router = APIRouter(tags=["interactions"])
+
+
+@router.get(
+    "/interactions",
+    summary="Interactions, filtered and sorted by date",
+    response_model=list[Interaction],
+    responses={422: {"description": "A bad parameter, e.g. `with` without `actor`"},
+               404: {"description": "`actor` or `with` names no actor"}},
+)  # fmt: skip
+async def list_interactions(
+    driver: DriverDep,
+    settings: SettingsDep,
+    type: InteractionTypeDep,
+    status: InteractionStatusDep,
+    actor: Annotated[
+        str | None,
+        Query(
+            description="keep interactions this actor had any role in", examples=["dmytro-kuleba"]
+        ),
+    ] = None,
+    with_: Annotated[
+        str | None,
+        Query(
+            alias="with",
+            description="needs `actor`: keep interactions both actors took part in",
+            examples=["sergey-lavrov"],
+        ),
+    ] = None,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="rows to return")] = 100,
+    offset: Annotated[int, Query(ge=0, description="rows to skip")] = 0,
+) -> list[dict[str, Any]]:
+    """Sorted by the earliest date (or the latest, when only that is known), then id;
+    undated interactions come last. `sources` is the number of distinct sources."""
+    if with_ is not None and actor is None:
+        raise HTTPException(status_code=422, detail="`with` needs `actor`")
+    checked_window(since, until)
+    database = settings.neo4j_database
+    rows = await canned("interactions").run(
+        driver,
+        database,
+        actor=actor,
+        type=type,
+        status=status,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+        offset=offset,
+        limit=limit,
+        **{"with": with_},
+    )
+    if not rows:
+        for actor_id in (actor, with_):
+            if actor_id is not None:
+                await fetch_actor(driver, database, actor_id)
+    return rows
+
+
+@router.get(
+    "/interactions/{interaction_id}",
+    summary="One interaction, with links and statements",
+    response_model=InteractionDetail,
+    responses={404: {"description": "No interaction has this id"}},
+)
+async def get_interaction(
+    interaction_id: Annotated[
+        str,
+        Path(
+            description="the interaction's id",
+            examples=["meeting-2022-03-10-antalya-kuleba-lavrov"],
+        ),
+    ],
+    driver: DriverDep,
+    settings: SettingsDep,
+) -> dict[str, Any]:
+    """The interaction with its place, participants and evidence; `links` to the
+    interactions it arranges, is part of, is the same as or is realized by (and those
+    linking to it); and the statements made about it."""
+    rows = await canned("interaction").run(driver, settings.neo4j_database, id=interaction_id)
+    if not rows:
+        raise HTTPException(status_code=404, detail=f"no interaction {interaction_id!r}")
+    return rows[0]

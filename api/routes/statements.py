@@ -1,0 +1,51 @@
+"""Statements: what was said, by whom, when, with the quote."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import DriverDep, SettingsDep, SinceQuery, UntilQuery, checked_window
+from api.queries import canned
+from api.routes.actors import fetch_actor
+from api.schemas import Statement
+
+router = APIRouter(tags=["statements"])
+
+
+@router.get(
+    "/statements",
+    summary="Statements with speaker, date and quote",
+    response_model=list[Statement],
+    responses={404: {"description": "`speaker` names no actor"}},
+)
+async def list_statements(
+    driver: DriverDep,
+    settings: SettingsDep,
+    speaker: Annotated[
+        str | None,
+        Query(
+            description="an actor's id: statements it made, or made by an unnamed speaker "
+            "for it (e.g. 'a French official' for france)",
+            examples=["mykhailo-podoliak"],
+        ),
+    ] = None,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+) -> list[dict[str, Any]]:
+    """Sorted by date (undated last), then id. `quote` holds the speaker's words as the
+    source quotes them; `reported` the source's indirect account; `evidence` the quotes
+    that attest the statement."""
+    checked_window(since, until)
+    database = settings.neo4j_database
+    rows = await canned("statements").run(
+        driver,
+        database,
+        speaker=speaker,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+    )
+    if not rows and speaker is not None:
+        await fetch_actor(driver, database, speaker)
+    return rows

@@ -1,0 +1,44 @@
+"""An actor's timeline: its interactions and statements in date order."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import DriverDep, SettingsDep, SinceQuery, UntilQuery, checked_window
+from api.queries import canned
+from api.routes.actors import fetch_actor
+from api.schemas import TimelineEntry
+
+router = APIRouter(tags=["timeline"])
+
+
+@router.get(
+    "/timeline",
+    summary="An actor's interactions and statements in date order",
+    response_model=list[TimelineEntry],
+    responses={404: {"description": "`actor` names no actor"}},
+)
+async def get_timeline(
+    actor: Annotated[str, Query(description="the actor's id", examples=["emmanuel-macron"])],
+    driver: DriverDep,
+    settings: SettingsDep,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+) -> list[dict[str, Any]]:
+    """Entries of `kind` "interaction" (any role the actor had, in `roles`; `with` lists the
+    others who took part) and "statement" (what the actor said), sorted by date (earliest,
+    or latest when only that is known), undated last."""
+    checked_window(since, until)
+    database = settings.neo4j_database
+    rows = await canned("timeline").run(
+        driver,
+        database,
+        actor=actor,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+    )
+    if not rows:
+        await fetch_actor(driver, database, actor)
+    return rows

@@ -1,0 +1,36 @@
+// name: contacts
+// title: Direct contacts of an actor
+// description: Actors who took part in a held interaction in which the given actor took part
+//   too (roles such as requester or arranger do not count), most frequent first. first and
+//   last are the earliest and latest known dates of those interactions. since and
+//   until keep the interactions whose date range overlaps them; undated ones are then left out.
+// param: actor string — the actor's id, e.g. 'vladimir-putin'
+// param: since date? — first day of the window, e.g. '2022-03-01'
+// param: until date? — last day of the window, e.g. '2022-03-31'
+// param: type string? — only interactions of this type, e.g. 'call'
+:param {actor: 'vladimir-putin', since: null, until: null, type: null};
+MATCH (d:Dataset {id: 'current'})
+MATCH (a:Actor {id: $actor, gen: d.gen})
+MATCH (a)-[:PARTICIPATED_IN {took_part: true}]->(i:Interaction {status: 'held'})
+      <-[:PARTICIPATED_IN {took_part: true}]-(other:Actor)
+WHERE other <> a
+  AND ($type IS NULL OR i.type = $type)
+  // An open bound (null) may still fall in the window; a wholly undated one cannot be placed.
+  AND ($since IS NULL OR (coalesce(i.latest, i.earliest) IS NOT NULL
+                          AND coalesce(i.latest, date($since)) >= date($since)))
+  AND ($until IS NULL OR (coalesce(i.earliest, i.latest) IS NOT NULL
+                          AND coalesce(i.earliest, date($until)) <= date($until)))
+WITH other, collect(DISTINCT i) AS held,
+  min(i.earliest) AS first, max(i.latest) AS last
+RETURN {id: other.id, name: other.name, kind: other.kind} AS actor,
+  size(held) AS interactions, first, last,
+  COLLECT { UNWIND held AS h RETURN DISTINCT h.type AS t ORDER BY t } AS types,
+  COLLECT {
+    UNWIND held AS h MATCH (h)-[:EVIDENCED_BY]->(s:Source)
+    RETURN DISTINCT s.id AS sid ORDER BY sid
+  } AS sources,
+  COLLECT {
+    UNWIND held AS h
+    RETURN h.id AS hid ORDER BY coalesce(h.earliest, h.latest) IS NULL, coalesce(h.earliest, h.latest), hid
+  } AS interaction_ids
+ORDER BY interactions DESC, actor.id;

@@ -1,0 +1,18 @@
+// name: places
+// title: Places, with their states
+// description: Every place, the state it lies in, and how many interactions were held there.
+:param {};
+MATCH (d:Dataset {id: 'current'})
+MATCH (p:Place)
+WHERE p.gen = d.gen
+RETURN p.id AS id, p.name AS name, p.kind AS kind, p.aliases AS aliases,
+  COLLECT {
+    MATCH (p)-[:IN_STATE]->(s:Actor) RETURN {id: s.id, name: s.name, kind: s.kind} AS x
+  }[0] AS state,
+  COUNT { (p)<-[:HELD_AT]-(:Interaction) } AS interactions,
+  COLLECT {
+    MATCH (p)-[e:EVIDENCED_BY]->(s:Source)
+    RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
+    ORDER BY ev.source, ev.start
+  } AS evidence
+ORDER BY name, id;

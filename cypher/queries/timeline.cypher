@@ -1,0 +1,46 @@
+// name: timeline
+// title: An actor's timeline: interactions and statements in date order
+// description: The interactions the actor had any role in (with that role) and the statements
+//   the actor made, in date order (earliest, or latest when only that is known; undated last).
+//   since and until keep the entries whose date range overlaps them; undated ones are then
+//   left out.
+// param: actor string — the actor's id, e.g. 'emmanuel-macron'
+// param: since date? — first day of the window, e.g. '2022-03-01'
+// param: until date? — last day of the window, e.g. '2022-03-12'
+:param {actor: 'emmanuel-macron', since: '2022-03-01', until: '2022-03-12'};
+MATCH (d:Dataset {id: 'current'})
+MATCH (a:Actor {id: $actor, gen: d.gen})
+CALL (a) {
+  MATCH (a)-[r:PARTICIPATED_IN]->(i:Interaction)
+  RETURN 'interaction' AS kind, i AS entry, collect(r.role) AS roles
+  UNION
+  MATCH (a)-[:SAID]->(st:Statement)
+  RETURN 'statement' AS kind, st AS entry, [] AS roles
+}
+WITH a, kind, entry, roles
+WHERE ($since IS NULL OR (coalesce(entry.latest, entry.earliest) IS NOT NULL
+                          AND coalesce(entry.latest, date($since)) >= date($since)))
+  AND ($until IS NULL OR (coalesce(entry.earliest, entry.latest) IS NOT NULL
+                          AND coalesce(entry.earliest, date($until)) <= date($until)))
+RETURN kind, entry.id AS id,
+  CASE WHEN entry.precision = 'day' THEN entry.earliest END AS date,
+  entry.precision AS date_precision, entry.earliest AS earliest, entry.latest AS latest,
+  roles,
+  entry.type AS type, entry.status AS status,
+  COLLECT {
+    MATCH (p:Actor)-[r:PARTICIPATED_IN {took_part: true}]->(entry)
+    WHERE p <> a
+    RETURN {id: p.id, name: p.name, kind: p.kind} AS x ORDER BY x.id
+  } AS with,
+  COLLECT { MATCH (entry)-[:HELD_AT]->(p:Place) RETURN {id: p.id, name: p.name} AS x }[0]
+    AS place,
+  entry.quote AS quote, entry.reported AS reported,
+  COLLECT {
+    MATCH (entry)-[:ABOUT]->(i:Interaction) RETURN {id: i.id, type: i.type, status: i.status} AS x
+  }[0] AS interaction,
+  COLLECT {
+    MATCH (entry)-[e:EVIDENCED_BY]->(s:Source)
+    RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
+    ORDER BY ev.source, ev.start
+  } AS evidence
+ORDER BY coalesce(earliest, latest) IS NULL, coalesce(earliest, latest), kind, id;
