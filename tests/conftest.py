@@ -47,7 +47,16 @@ def _test_settings() -> Settings:
 
 @pytest.fixture(scope="session")
 def test_settings() -> Settings:
-    return _test_settings()
+    settings = _test_settings()
+    # The suite wipes its server; it must never be the one `make up` serves.
+    main_instance = Settings()
+    if settings.bolt_uri == main_instance.bolt_uri:
+        pytest.exit(
+            f"NEO4J_TEST_URI={settings.bolt_uri} is the server `make up` uses; the tests wipe "
+            "their server, so point NEO4J_TEST_URI at another one.",
+            returncode=2,
+        )
+    return settings
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,90 @@
+"""The seed dataset as the loader writes it: the graph holds exactly what the files say."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+from neo4j import Driver
+
+from actorgraph.settings import PROJECT_ROOT, Settings
+from loader.validation import validate_paths
+from loader.vocabulary import TYPES_BY_NAME
+
+pytestmark = pytest.mark.neo4j
+
+
+def count(driver: Driver, query: str) -> int:
+    records, _, _ = driver.execute_query(query)
+    return int(records[0][0])
+
+
+@pytest.fixture(scope="module")
+def seed(test_settings: Settings) -> Any:
+    return validate_paths(
+        [PROJECT_ROOT / "data"], sources_dir=test_settings.actorgraph_sources, strict=False
+    )
+
+
+def test_node_counts_match_the_seed_files(seeded: Driver, seed: Any) -> None:
+    data = [f.data for f in seed.files]
+    kinds = Counter(a.kind for d in data for a in d.actors)
+    assert count(seeded, "MATCH (n:Person) RETURN count(n)") == kinds["person"]
+    assert count(seeded, "MATCH (n:State) RETURN count(n)") == kinds["state"]
+    assert count(seeded, "MATCH (n:Organization) RETURN count(n)") == kinds["organization"]
+    assert count(seeded, "MATCH (n:Place) RETURN count(n)") == sum(len(d.places) for d in data)
+    assert count(seeded, "MATCH (n:Statement) RETURN count(n)") == sum(
+        len(d.statements) for d in data
+    )
+    assert count(seeded, "MATCH ()-[r:HOLDS_POSITION]->() RETURN count(r)") == sum(
+        len(d.affiliations) for d in data
+    )
+
+
+def test_each_interaction_type_becomes_its_label(seeded: Driver, seed: Any) -> None:
+    types = Counter(i.type for f in seed.files for i in f.data.interactions)
+    assert sum(types.values()) == count(seeded, "MATCH (n:Interaction) RETURN count(n)")
+    for name, n in types.items():
+        label = TYPES_BY_NAME[name].label  # from our own table, not from input
+        assert count(seeded, f"MATCH (n:Interaction:{label}) RETURN count(n)") == n
+
+
+def test_every_interaction_and_statement_has_evidence_in_its_source(seeded: Driver) -> None:
+    assert (
+        count(
+            seeded,
+            "MATCH (n) WHERE (n:Interaction OR n:Statement) "
+            "AND NOT (n)-[:EVIDENCED_BY]->(:Source) RETURN count(n)",
+        )
+        == 0
+    )
+
+
+def test_three_way_call_is_one_node_with_three_parties(seeded: Driver) -> None:
+    records, _, _ = seeded.execute_query(
+        "MATCH (i:Call {earliest: date('2022-03-12')})<-[p:PARTICIPATED_IN {took_part: true}]-(a) "
+        "RETURN i.id AS id, collect(a.id) AS parties"
+    )
+    assert len(records) == 1
+    assert sorted(records[0]["parties"]) == ["emmanuel-macron", "olaf-scholz", "vladimir-putin"]
+
+
+def test_spoke_with_covers_only_actors_who_took_part(seeded: Driver) -> None:
+    # Zelenskyy asked for Macron's Feb 28 call (requester) but was not on it.
+    assert (
+        count(
+            seeded,
+            "MATCH (:Actor {id: 'volodymyr-zelenskyy'})-[:SPOKE_WITH]-"
+            "(:Actor {id: 'vladimir-putin'}) RETURN count(*)",
+        )
+        == 0
+    )
+    assert (
+        count(
+            seeded,
+            "MATCH (:Actor {id: 'emmanuel-macron'})-[s:SPOKE_WITH]-(:Actor {id: 'vladimir-putin'}) "
+            "RETURN s.interactions",
+        )
+        >= 6
+    )
