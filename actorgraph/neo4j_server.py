@@ -214,6 +214,8 @@ db.tx_log.rotation.retention_policy=256M size
 
 dbms.security.auth_enabled={"true" if server.password else "false"}
 dbms.usage_report.enabled=false
+# Browser and other clients send no usage data either.
+client.allow_telemetry=false
 # No one needs to read the server's files through Cypher.
 dbms.security.allow_csv_import_from_file_urls=false
 # Browser may load the guide that the actorgraph API serves.
@@ -252,7 +254,7 @@ def _set_initial_password(server: LocalServer, java: Path) -> None:
     result = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False, timeout=300)
     if result.returncode != 0:
         raise Neo4jServerError(
-            "Could not set the Neo4j password (at least 8 characters are needed): "
+            "Could not set the Neo4j password (it needs 8+ characters): "
             + (result.stdout + result.stderr).strip()[-500:]
         )
 

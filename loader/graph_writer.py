@@ -69,7 +69,13 @@ class LoadSummary:
 
 @dataclass
 class Rows:
-    """The dataset shaped as parameter rows, one list per write statement."""
+    """The dataset shaped as parameter rows, one list per write statement.
+
+    Records that share an id across sources are merged here, in Python, before anything is
+    written: each node and relationship of a generation is then written exactly once, so
+    the statements need no read-modify-write (which would force Eager plans) and
+    relationships can be CREATEd into the fresh generation.
+    """
 
     sources: list[Row] = field(default_factory=list)
     actors: list[Row] = field(default_factory=list)
@@ -119,68 +125,153 @@ def _quote_props(evidence: list[Row]) -> Row:
     }
 
 
-def build_rows(
-    files: Sequence[LoadedFile], offsets: dict[tuple[str, str], tuple[int, int]]
-) -> Rows:
-    rows = Rows()
-    for loaded in files:
-        _add_file(rows, loaded.path, loaded.data, offsets)
-    return rows
+def _union(into: list[Any], items: Iterable[Any]) -> None:
+    for item in items:
+        if item not in into:
+            into.append(item)
 
 
-def _add_file(
-    rows: Rows, path: Path, data: SourceFile, offsets: dict[tuple[str, str], tuple[int, int]]
-) -> None:
-    sid = data.source.id
-    source = data.source
-    rows.sources.append(
-        {
-            "id": sid,
-            "props": {
-                "title": source.title,
-                "author": source.author,
-                "date": source.date,
-                "publisher": source.publisher,
-                "url": source.url,
-                "text_file": source.text_file,
-                "path": str(path.resolve()),
-            },
-        }
-    )
-    for actor in data.actors:
-        names = [actor.name, *actor.aliases]
-        rows.actors.append(
+def _merge_evidence(into: list[Row], items: list[Row]) -> None:
+    seen = {(e["source"], e["quote"]) for e in into}
+    into.extend(e for e in items if (e["source"], e["quote"]) not in seen)
+
+
+class _RowBuilder:
+    """Collects the rows of every file, merging records that share an id."""
+
+    def __init__(self, offsets: dict[tuple[str, str], tuple[int, int]]) -> None:
+        self.offsets = offsets
+        self.rows = Rows()
+        self.actors: dict[str, Row] = {}
+        self.places: dict[str, Row] = {}
+        self.interactions: dict[str, Row] = {}
+        self.participants: dict[str, dict[tuple[str, str], Row]] = {}
+        self.links: dict[tuple[str, str, str], Row] = {}
+        self.statements: dict[str, Row] = {}
+        self.affiliations: dict[str, Row] = {}
+        self.memberships: dict[str, Row] = {}
+
+    def add_file(self, path: Path, data: SourceFile) -> None:
+        sid = data.source.id
+        source = data.source
+        self.rows.sources.append(
             {
-                "id": actor.id,
-                "source": sid,
-                "label": actor.kind.capitalize(),
-                "name": actor.name,
-                "kind": actor.kind,
-                "aliases": actor.aliases,
-                "search_keys": sorted({name_key(n) for n in names} - {""}),
-                "description": actor.description,
-                "evidence": _evidence(actor.evidence, sid, offsets),
+                "id": sid,
+                "props": {
+                    "title": source.title,
+                    "author": source.author,
+                    "date": source.date,
+                    "publisher": source.publisher,
+                    "url": source.url,
+                    "text_file": source.text_file,
+                    "path": str(path.resolve()),
+                },
             }
         )
-    for place in data.places:
-        rows.places.append(
-            {
-                "id": place.id,
-                "source": sid,
-                "name": place.name,
-                "kind": place.kind,
-                "aliases": place.aliases,
-                "state": place.state,
-                "evidence": _evidence(place.evidence, sid, offsets),
-            }
-        )
-    for inter in data.interactions:
+        for actor in data.actors:
+            row = self.actors.setdefault(
+                actor.id,
+                {
+                    "id": actor.id,
+                    "label": actor.kind.capitalize(),
+                    "props": {
+                        "name": actor.name,
+                        "kind": actor.kind,
+                        "description": actor.description,
+                        "aliases": [],
+                        "search_keys": [],
+                        "sources": [],
+                    },
+                    "evidence": [],
+                },
+            )
+            props = row["props"]
+            _union(props["aliases"], actor.aliases)
+            _union(
+                props["search_keys"],
+                sorted({name_key(n) for n in [actor.name, *actor.aliases]} - {""}),
+            )
+            _union(props["sources"], [sid])
+            _merge_evidence(row["evidence"], _evidence(actor.evidence, sid, self.offsets))
+        for place in data.places:
+            row = self.places.setdefault(
+                place.id,
+                {
+                    "id": place.id,
+                    "state": place.state,
+                    "props": {"name": place.name, "kind": place.kind, "aliases": [], "sources": []},
+                    "evidence": [],
+                },
+            )
+            _union(row["props"]["aliases"], place.aliases)
+            _union(row["props"]["sources"], [sid])
+            _merge_evidence(row["evidence"], _evidence(place.evidence, sid, self.offsets))
+        for inter in data.interactions:
+            self._add_interaction(sid, inter)
+        for st in data.statements:
+            row = self.statements.setdefault(
+                st.id,
+                {
+                    "id": st.id,
+                    "props": {
+                        "quote": st.quote,
+                        "reported": st.reported,
+                        "speaker_description": st.speaker_description,
+                        "reported_by_description": st.reported_by_description,
+                        "medium": st.medium,
+                        **_date(st.date),
+                        "notes": st.notes,
+                        "source": sid,
+                        "sources": [],
+                    },
+                    "speaker": st.speaker,
+                    "speaker_affiliation": st.speaker_affiliation,
+                    "reported_by": st.reported_by,
+                    "interaction": st.interaction,
+                    "evidence": [],
+                },
+            )
+            _union(row["props"]["sources"], [sid])
+            _merge_evidence(row["evidence"], _evidence(st.evidence, sid, self.offsets))
+        for aff in data.affiliations:
+            evidence = _evidence(aff.evidence, sid, self.offsets)
+            self.affiliations.setdefault(
+                aff.id,
+                {
+                    "id": aff.id,
+                    "person": aff.person,
+                    "organization": aff.organization,
+                    "props": {
+                        "role": aff.role,
+                        **_date(aff.date),
+                        "notes": aff.notes,
+                        "source": sid,
+                        **_quote_props(evidence),
+                    },
+                },
+            )
+        for index, mem in enumerate(data.memberships):
+            evidence = _evidence(mem.evidence, sid, self.offsets)
+            mid = mem.id or f"{sid}-membership-{index}"
+            self.memberships.setdefault(
+                mid,
+                {
+                    "id": mid,
+                    "member": mem.member,
+                    "parent": mem.parent,
+                    "type": mem.kind.upper(),
+                    "props": {"notes": mem.notes, "source": sid, **_quote_props(evidence)},
+                },
+            )
+
+    def _add_interaction(self, sid: str, inter: Any) -> None:
         itype = TYPES_BY_NAME[inter.type]
-        rows.interactions.append(
+        row = self.interactions.setdefault(
+            inter.id,
             {
                 "id": inter.id,
-                "source": sid,
                 "label": itype.label,
+                # The first source to state the interaction gives its properties.
                 "props": {
                     "type": inter.type,
                     "cameo": itype.cameo,
@@ -193,90 +284,80 @@ def _add_file(
                     "topics": inter.topics,
                     "outcome": inter.outcome,
                     "notes": inter.notes,
+                    "sources": [],
                 },
-                "place": inter.place,
-                "participants": [
-                    {
-                        "actor": p.actor,
-                        "role": p.role,
-                        "took_part": ROLES_BY_NAME[p.role].took_part,
-                        "notes": p.notes,
-                    }
-                    for p in inter.participants
-                ],
-                "evidence": _evidence(inter.evidence, sid, offsets),
-            }
+                "place": None,
+                "place_sources": [],
+                "participants": [],
+                "evidence": [],
+            },
         )
-        links = [("ARRANGES", target) for target in inter.arranges]
-        for rel, target in (
-            ("PART_OF", inter.part_of),
-            ("SAME_AS", inter.same_as),
-            ("REALIZED_BY", inter.realized_by),
-        ):
-            if target:
-                links.append((rel, target))
-        rows.interaction_links += [
-            {"from": inter.id, "type": rel, "to": target, "source": sid} for rel, target in links
+        _union(row["props"]["sources"], [sid])
+        if inter.place:
+            row["place"] = row["place"] or inter.place
+            _union(row["place_sources"], [sid])
+        parties = self.participants.setdefault(inter.id, {})
+        for p in inter.participants:
+            party = parties.get((p.actor, p.role))
+            if party is None:
+                party = {
+                    "actor": p.actor,
+                    "role": p.role,
+                    "took_part": ROLES_BY_NAME[p.role].took_part,
+                    "notes": p.notes,
+                    "sources": [],
+                }
+                parties[(p.actor, p.role)] = party
+                row["participants"].append(party)
+            _union(party["sources"], [sid])
+        _merge_evidence(row["evidence"], _evidence(inter.evidence, sid, self.offsets))
+        targets = [("ARRANGES", t) for t in inter.arranges] + [
+            (rel, t)
+            for rel, t in (
+                ("PART_OF", inter.part_of),
+                ("SAME_AS", inter.same_as),
+                ("REALIZED_BY", inter.realized_by),
+            )
+            if t
         ]
-    for st in data.statements:
-        rows.statements.append(
-            {
-                "id": st.id,
-                "source": sid,
-                "props": {
-                    "quote": st.quote,
-                    "reported": st.reported,
-                    "speaker_description": st.speaker_description,
-                    "reported_by_description": st.reported_by_description,
-                    "medium": st.medium,
-                    **_date(st.date),
-                    "notes": st.notes,
-                },
-                "speaker": st.speaker,
-                "speaker_affiliation": st.speaker_affiliation,
-                "reported_by": st.reported_by,
-                "interaction": st.interaction,
-                "evidence": _evidence(st.evidence, sid, offsets),
-            }
-        )
-    for aff in data.affiliations:
-        evidence = _evidence(aff.evidence, sid, offsets)
-        rows.affiliations.append(
-            {
-                "id": aff.id,
-                "person": aff.person,
-                "organization": aff.organization,
-                "props": {
-                    "role": aff.role,
-                    **_date(aff.date),
-                    "notes": aff.notes,
-                    "source": sid,
-                    **_quote_props(evidence),
-                },
-            }
-        )
-    for index, mem in enumerate(data.memberships):
-        evidence = _evidence(mem.evidence, sid, offsets)
-        rows.memberships.append(
-            {
-                "id": mem.id or f"{sid}-membership-{index}",
-                "member": mem.member,
-                "parent": mem.parent,
-                "type": mem.kind.upper(),
-                "props": {"notes": mem.notes, "source": sid, **_quote_props(evidence)},
-            }
-        )
+        for rel, target in targets:
+            link = self.links.setdefault(
+                (inter.id, rel, target),
+                {"from": inter.id, "type": rel, "to": target, "sources": []},
+            )
+            _union(link["sources"], [sid])
+
+    def finish(self) -> Rows:
+        rows = self.rows
+        rows.actors = list(self.actors.values())
+        rows.places = list(self.places.values())
+        rows.interactions = list(self.interactions.values())
+        rows.interaction_links = list(self.links.values())
+        rows.statements = list(self.statements.values())
+        rows.affiliations = list(self.affiliations.values())
+        rows.memberships = list(self.memberships.values())
+        return rows
+
+
+def build_rows(
+    files: Sequence[LoadedFile], offsets: dict[tuple[str, str], tuple[int, int]]
+) -> Rows:
+    builder = _RowBuilder(offsets)
+    for loaded in files:
+        builder.add_file(loaded.path, loaded.data)
+    return builder.finish()
 
 
 # ----------------------------------------------------------------- statements
+# Nodes are MERGEd on their (id, gen) constraint; relationships are CREATEd, because the
+# generation is new and the rows hold each relationship once.
 
 EVIDENCE = """
 WITH n, r
 CALL (n, r) {
   UNWIND r.evidence AS e
   MATCH (s:Source {id: e.source, gen: $gen})
-  MERGE (n)-[ev:EVIDENCED_BY {quote: e.quote}]->(s)
-  SET ev.start = e.start, ev.end = e.end
+  CREATE (n)-[:EVIDENCED_BY {quote: e.quote, start: e.start, end: e.end}]->(s)
 }
 """
 
@@ -286,17 +367,11 @@ MERGE (s:Source {id: r.id, gen: $gen})
 SET s += r.props
 """
 
-# Aliases and sources are unions, so that the same actor in two sources is one node.
 WRITE_ACTORS = (
     """
 UNWIND $rows AS r
 MERGE (n:Actor {id: r.id, gen: $gen})
-  ON CREATE SET n.name = r.name, n.kind = r.kind, n.description = r.description,
-                n.aliases = [], n.search_keys = [], n.sources = []
-SET n:$(r.label),
-    n.aliases = n.aliases + [x IN r.aliases WHERE NOT x IN n.aliases],
-    n.search_keys = n.search_keys + [x IN r.search_keys WHERE NOT x IN n.search_keys],
-    n.sources = n.sources + [r.source]
+SET n += r.props, n:$(r.label)
 """
     + EVIDENCE
 )
@@ -305,12 +380,10 @@ WRITE_PLACES = (
     """
 UNWIND $rows AS r
 MERGE (n:Place {id: r.id, gen: $gen})
-  ON CREATE SET n.name = r.name, n.kind = r.kind, n.aliases = [], n.sources = []
-SET n.aliases = n.aliases + [x IN r.aliases WHERE NOT x IN n.aliases],
-    n.sources = n.sources + [r.source]
+SET n += r.props
 WITH n, r
 MATCH (state:Actor {id: r.state, gen: $gen})
-MERGE (n)-[:IN_STATE]->(state)
+CREATE (n)-[:IN_STATE]->(state)
 """
     + EVIDENCE
 )
@@ -319,21 +392,17 @@ WRITE_INTERACTIONS = (
     """
 UNWIND $rows AS r
 MERGE (n:Interaction {id: r.id, gen: $gen})
-  ON CREATE SET n += r.props, n.sources = []
-SET n:$(r.label), n.sources = n.sources + [r.source]
+SET n += r.props, n:$(r.label)
 WITH n, r
 CALL (n, r) {
   UNWIND r.participants AS p
   MATCH (a:Actor {id: p.actor, gen: $gen})
-  MERGE (a)-[x:PARTICIPATED_IN {role: p.role}]->(n)
-    ON CREATE SET x.took_part = p.took_part, x.sources = []
-  SET x.sources = x.sources + [r.source], x.notes = coalesce(p.notes, x.notes)
+  CREATE (a)-[:PARTICIPATED_IN {role: p.role, took_part: p.took_part,
+                                sources: p.sources, notes: p.notes}]->(n)
 }
 CALL (n, r) {
   MATCH (place:Place {id: r.place, gen: $gen})
-  MERGE (n)-[h:HELD_AT]->(place)
-    ON CREATE SET h.sources = []
-  SET h.sources = h.sources + [r.source]
+  CREATE (n)-[:HELD_AT {sources: r.place_sources}]->(place)
 }
 """
     + EVIDENCE
@@ -343,32 +412,30 @@ WRITE_INTERACTION_LINKS = """
 UNWIND $rows AS r
 MATCH (a:Interaction {id: r.from, gen: $gen})
 MATCH (b:Interaction {id: r.to, gen: $gen})
-MERGE (a)-[x:$(r.type)]->(b)
-  ON CREATE SET x.sources = []
-SET x.sources = x.sources + [r.source]
+CREATE (a)-[:$(r.type) {sources: r.sources}]->(b)
 """
 
 WRITE_STATEMENTS = (
     """
 UNWIND $rows AS r
 MERGE (n:Statement {id: r.id, gen: $gen})
-SET n += r.props, n.source = r.source
+SET n += r.props
 WITH n, r
 CALL (n, r) {
   MATCH (a:Actor {id: r.speaker, gen: $gen})
-  MERGE (a)-[:SAID]->(n)
+  CREATE (a)-[:SAID]->(n)
 }
 CALL (n, r) {
   MATCH (a:Actor {id: r.speaker_affiliation, gen: $gen})
-  MERGE (n)-[:SPEAKER_FROM]->(a)
+  CREATE (n)-[:SPEAKER_FROM]->(a)
 }
 CALL (n, r) {
   MATCH (a:Actor {id: r.reported_by, gen: $gen})
-  MERGE (n)-[:REPORTED_BY]->(a)
+  CREATE (n)-[:REPORTED_BY]->(a)
 }
 CALL (n, r) {
   MATCH (i:Interaction {id: r.interaction, gen: $gen})
-  MERGE (n)-[:ABOUT]->(i)
+  CREATE (n)-[:ABOUT]->(i)
 }
 """
     + EVIDENCE
@@ -378,7 +445,7 @@ WRITE_AFFILIATIONS = """
 UNWIND $rows AS r
 MATCH (p:Actor {id: r.person, gen: $gen})
 MATCH (o:Actor {id: r.organization, gen: $gen})
-MERGE (p)-[h:HOLDS_POSITION {id: r.id}]->(o)
+CREATE (p)-[h:HOLDS_POSITION {id: r.id}]->(o)
 SET h += r.props
 """
 
@@ -386,7 +453,7 @@ WRITE_MEMBERSHIPS = """
 UNWIND $rows AS r
 MATCH (m:Actor {id: r.member, gen: $gen})
 MATCH (p:Actor {id: r.parent, gen: $gen})
-MERGE (m)-[x:$(r.type) {id: r.id}]->(p)
+CREATE (m)-[x:$(r.type) {id: r.id}]->(p)
 SET x += r.props
 """
 
@@ -399,8 +466,7 @@ CALL (a) {
         <-[:PARTICIPATED_IN {took_part: true}]-(b:Actor)
   WHERE a.id < b.id
   WITH a, b, count(DISTINCT i) AS interactions, min(i.earliest) AS first, max(i.latest) AS last
-  MERGE (a)-[s:SPOKE_WITH]->(b)
-  SET s.interactions = interactions, s.first = first, s.last = last
+  CREATE (a)-[:SPOKE_WITH {interactions: interactions, first: first, last: last}]->(b)
 } IN TRANSACTIONS OF 500 ROWS
 """
 
