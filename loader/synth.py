@@ -129,9 +129,9 @@ def generate(
             }
         )
     places = [f"place-{i:04d}" for i in range(max(1, n_states))]
-    for pid, state in zip(places, states, strict=False):
+    for n, (pid, state) in enumerate(zip(places, states, strict=False)):
         base["places"].append(
-            {"id": pid, "name": f"{_name(rng, 2)}ville", "state": state, "kind": "city"}
+            {"id": pid, "name": f"{_name(rng, 2)}ville {n}", "state": state, "kind": "city"}
         )
     _write(out, "synth-base", base, text)
     files += 1
