@@ -6,6 +6,8 @@ COPY actorgraph actorgraph
 COPY loader loader
 COPY api api
 COPY cypher cypher
+COPY browser browser
 COPY data data
-RUN pip install --no-cache-dir .
+# Editable, so that the package finds cypher/, browser/ and data/ beside it in /app.
+RUN pip install --no-cache-dir -e .
 ENV ACTORGRAPH_DATA=/app/data

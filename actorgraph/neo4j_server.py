@@ -210,6 +210,8 @@ server.directories.plugins={home / "plugins"}
 server.memory.heap.initial_size={server.heap}
 server.memory.heap.max_size={server.heap}
 server.memory.pagecache.size={server.pagecache}
+# One runaway ad hoc query must not take the heap; the loader's batches stay far below.
+db.memory.transaction.max=1g
 db.tx_log.rotation.retention_policy=256M size
 
 dbms.security.auth_enabled={"true" if server.password else "false"}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request
+from fastapi.security import APIKeyHeader
 from neo4j import AsyncDriver
 
 from actorgraph.settings import Settings, get_settings
@@ -69,3 +71,30 @@ InteractionStatusDep = Annotated[str | None, Depends(interaction_status)]
 ActorKindDep = Annotated[str | None, Depends(actor_kind)]
 SinceQuery = Annotated[date | None, Query(description=SINCE_DESCRIPTION)]
 UntilQuery = Annotated[date | None, Query(description=UNTIL_DESCRIPTION)]
+
+
+# auto_error=False: the key is optional unless ACTORGRAPH_API_KEY is set, which only
+# require_api_key knows. Declared as a security scheme so /docs offers an "Authorize" box.
+API_KEY_HEADER = APIKeyHeader(
+    name="X-API-Key",
+    auto_error=False,
+    description="Needed by POST /cypher when the server sets ACTORGRAPH_API_KEY.",
+)
+
+
+def require_api_key(
+    settings: SettingsDep, given: Annotated[str | None, Depends(API_KEY_HEADER)]
+) -> None:
+    """Refuse the request (401) unless it carries the configured API key; no key, no check."""
+    if settings.actorgraph_api_key is None:
+        return
+    expected = settings.actorgraph_api_key.get_secret_value()
+    if not expected:
+        return
+    # compare_digest on bytes: constant time, and no TypeError on non-ASCII input.
+    if given is None or not secrets.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(
+            status_code=401,
+            detail="POST /cypher needs the API key in the X-API-Key header",
+            headers={"WWW-Authenticate": "APIKey"},
+        )

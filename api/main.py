@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from neo4j import AsyncGraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
@@ -14,6 +19,8 @@ from actorgraph.database import ACQUISITION_TIMEOUT_S, CONNECTION_TIMEOUT_S, unr
 from actorgraph.settings import Settings, get_settings
 from api.routes import (
     actors,
+    browser,
+    cypher,
     health,
     interactions,
     mediators,
@@ -31,6 +38,24 @@ negotiation rounds, mediation), each answer carrying its evidence: the source, t
 quote and the date. The first source is David R. Cameron's analysis of the Russia–Ukraine
 talks of February–March 2022.
 """
+
+# Headers Neo4j Browser sends when it fetches a guide (`:play URL`); they make the request
+# "non-simple", so the browser asks first (a CORS preflight) whether it may send them.
+BROWSER_FETCH_HEADERS = ["Cache-Control", "Pragma", "Content-Type"]
+
+
+def browser_origins(settings: Settings) -> list[str]:
+    """Where Neo4j Browser is served from: the local server's HTTP port, and the default one."""
+    ports = sorted({7474, settings.actorgraph_http_port})
+    return [f"http://{host}:{port}" for port in ports for host in ("127.0.0.1", "localhost")]
+
+
+class AsciiJSONResponse(JSONResponse):
+    """JSON with everything beyond ASCII escaped: a lone surrogate, which a JSON request may
+    carry and a validation error echoes back, cannot be encoded as UTF-8."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, allow_nan=False).encode("ascii")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -54,12 +79,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="actorgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.dependency_overrides[get_settings] = lambda: settings
+    # Browser fetches the guide and the style from its own page, so it needs CORS; GET only,
+    # so that no other page's script can reach POST /cypher through this allowance.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=browser_origins(settings),
+        allow_methods=["GET"],
+        allow_headers=BROWSER_FETCH_HEADERS,
+    )
 
     @app.exception_handler(ServiceUnavailable)
     @app.exception_handler(SessionExpired)
     async def neo4j_unavailable(request: Request, exc: Exception) -> JSONResponse:
         return JSONResponse(
             status_code=503, content={"detail": unreachable_message(settings, str(exc))}
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own answer, in ASCII: its UTF-8 rendering fails (500) on a lone surrogate.
+        return AsciiJSONResponse(
+            status_code=422, content={"detail": jsonable_encoder(exc.errors())}
         )
 
     @app.exception_handler(AuthError)
@@ -82,6 +122,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         path,
         timeline,
         queries,
+        cypher,
+        browser,
     ):
         app.include_router(resource.router)
     return app
