@@ -38,8 +38,8 @@ def naive_load(
                 "MERGE (a:Actor {id: $id, gen: $gen}) SET a.name = $name, a.kind = $kind",
                 id=actor["id"],
                 gen=gen,
-                name=actor["name"],
-                kind=actor["kind"],
+                name=actor["props"]["name"],
+                kind=actor["props"]["kind"],
             ).consume()
         began = time.monotonic()
         done = 0

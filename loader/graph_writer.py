@@ -480,10 +480,19 @@ SET d.gen = $gen,
 RETURN previous
 """
 
-DELETE_OTHER_GENERATIONS = """
-MATCH (n:{label}) WHERE $live IS NULL OR n.gen <> $live
-CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 2000 ROWS
+# Relationships go first, in batches of their own: DETACH DELETE of a batch of hub nodes
+# (an actor in 100k interactions) would put millions of deletions in one transaction.
+# Every relationship starts at a node of some generation label, so this finds them all.
+DELETE_OTHER_GENERATION_RELATIONSHIPS = """
+MATCH (n:{label})-[r]->() WHERE $live IS NULL OR n.gen <> $live
+CALL (r) {{ DELETE r }} IN TRANSACTIONS OF 10000 ROWS
 """
+DELETE_OTHER_GENERATION_NODES = """
+MATCH (n:{label}) WHERE $live IS NULL OR n.gen <> $live
+CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS
+"""
+WIPE_RELATIONSHIPS = "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
+WIPE_NODES = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
 LIVE_SOURCE_PATHS = """
 MATCH (d:Dataset {id: 'current'})
@@ -537,19 +546,19 @@ def delete_other_generations(driver: Driver, database: str, live: int | None) ->
     """Delete every generation but the live one: unfinished loads and replaced ones."""
     deleted = 0
     with driver.session(database=database) as session:
-        for label in GENERATION_LABELS:
-            # The label comes from our own constant tuple, never from input.
-            summary = session.run(DELETE_OTHER_GENERATIONS.format(label=label), live=live).consume()
-            deleted += summary.counters.nodes_deleted
+        for statement in (DELETE_OTHER_GENERATION_RELATIONSHIPS, DELETE_OTHER_GENERATION_NODES):
+            for label in GENERATION_LABELS:
+                # The label comes from our own constant tuple, never from input.
+                summary = session.run(statement.format(label=label), live=live).consume()
+                deleted += summary.counters.nodes_deleted
     return deleted
 
 
 def wipe(driver: Driver, database: str) -> int:
     """Delete everything: every generation and the Dataset pointer."""
     with driver.session(database=database) as session:
-        summary = session.run(
-            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
-        ).consume()
+        session.run(WIPE_RELATIONSHIPS).consume()
+        summary = session.run(WIPE_NODES).consume()
     return summary.counters.nodes_deleted
 
 

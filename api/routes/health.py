@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from api.deps import DriverDep, SettingsDep
 
@@ -35,6 +35,20 @@ class DatasetInfo(BaseModel):
 
 
 class Health(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "status": "ok",
+                "neo4j": {"version": "5.26.30", "edition": "community"},
+                "dataset": {
+                    "sources": 1,
+                    "interactions": 51,
+                    "loaded_at": "2026-11-28T07:23:07.757000000+00:00",
+                },
+            }
+        }
+    )
+
     status: str
     neo4j: Neo4jInfo
     dataset: DatasetInfo
