@@ -9,7 +9,7 @@ export JAVA_HOME
 # The suite's own Neo4j (see tests/conftest.py); never the one `make up` runs.
 TEST_NEO4J := ACTORGRAPH_HOME=var/neo4j-test ACTORGRAPH_BOLT_PORT=17687 ACTORGRAPH_HTTP_PORT=17474
 
-.PHONY: help venv up neo4j neo4j-stop neo4j-status validate load serve test lint test-neo4j-stop clean
+.PHONY: help venv up neo4j neo4j-stop neo4j-status validate load serve test lint bench soak test-neo4j-stop clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
@@ -49,6 +49,12 @@ lint: venv  ## ruff and mypy
 
 test: lint  ## ruff, mypy and the whole pytest suite against a real Neo4j of its own
 	$(BIN)/pytest
+
+bench: venv  ## Benchmarks on the local Neo4j (WIPES it): writes bench/results/<date>.json
+	$(BIN)/python -m bench
+
+soak: venv  ## The long reliability soak (minutes); `make test` runs the fast part
+	$(BIN)/pytest -m soak tests
 
 test-neo4j-stop: venv  ## Stop the suite's Neo4j if a test run left it behind
 	$(TEST_NEO4J) $(BIN)/actorgraph neo4j stop
