@@ -41,6 +41,16 @@ def local_server(settings: Settings) -> neo4j_server.LocalServer:
     return neo4j_server.LocalServer.from_settings(settings)
 
 
+strict_option = click.option(
+    "--strict", is_flag=True, help="A missing source text is an error, not a warning."
+)
+sources_option = click.option(
+    "--sources",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of source texts (default: ACTORGRAPH_SOURCES).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 def cli() -> None:
     """actorgraph: political actors and their interactions in Neo4j, with the evidence.
@@ -111,12 +121,8 @@ def neo4j_status() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--strict", is_flag=True, help="A missing source text is an error, not a warning.")
-@click.option(
-    "--sources",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of source texts (default: ACTORGRAPH_SOURCES).",
-)
+@strict_option
+@sources_option
 def validate(paths: tuple[Path, ...], strict: bool, sources: Path | None) -> None:
     """Check dataset files without touching the database.
 
@@ -148,12 +154,8 @@ def print_validation(report: Any) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--strict", is_flag=True, help="A missing source text is an error, not a warning.")
-@click.option(
-    "--sources",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of source texts (default: ACTORGRAPH_SOURCES).",
-)
+@strict_option
+@sources_option
 @click.option(
     "--batch-size",
     default=DEFAULT_BATCH_SIZE,

@@ -16,7 +16,17 @@ multilateral and phone; "multilateral" is taken from there.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, get_args
+
+from loader.dataset import (
+    ActorKind,
+    Medium,
+    MembershipKind,
+    PlaceKind,
+    Precision,
+    StatementMedium,
+    Status,
+)
 
 
 @dataclass(frozen=True)
@@ -206,23 +216,14 @@ ROLES: Final[tuple[Role, ...]] = (
 TYPES_BY_NAME: Final[dict[str, InteractionType]] = {t.name: t for t in INTERACTION_TYPES}
 ROLES_BY_NAME: Final[dict[str, Role]] = {r.name: r for r in ROLES}
 
-ACTOR_KINDS: Final[tuple[str, ...]] = ("person", "state", "organization")
-DATE_PRECISIONS: Final[tuple[str, ...]] = ("day", "month", "year", "between", "unknown")
-STATUSES: Final[tuple[str, ...]] = ("held", "planned", "proposed", "ruled_out")
-MEDIA: Final[tuple[str, ...]] = ("phone", "in_person", "video", "written", "unknown")
-MEMBERSHIP_KINDS: Final[tuple[str, ...]] = ("part_of", "member_of")
-PLACE_KINDS: Final[tuple[str, ...]] = ("city", "region", "venue", "site")
-STATEMENT_MEDIA: Final[tuple[str, ...]] = (
-    "tweet",
-    "readout",
-    "press_conference",
-    "interview",
-    "address",
-    "blog",
-    "statement",
-    "declaration",
-    "unknown",
-)
+# The enums are the Literal types of the dataset models, so that the two cannot drift.
+ACTOR_KINDS: Final[tuple[str, ...]] = get_args(ActorKind)
+DATE_PRECISIONS: Final[tuple[str, ...]] = get_args(Precision)
+STATUSES: Final[tuple[str, ...]] = get_args(Status)
+MEDIA: Final[tuple[str, ...]] = get_args(Medium)
+MEMBERSHIP_KINDS: Final[tuple[str, ...]] = get_args(MembershipKind)
+PLACE_KINDS: Final[tuple[str, ...]] = get_args(PlaceKind)
+STATEMENT_MEDIA: Final[tuple[str, ...]] = get_args(StatementMedium)
 
 
 def _cell(value: str | None) -> str:
