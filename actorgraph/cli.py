@@ -145,6 +145,46 @@ def validate(paths: tuple[Path, ...], strict: bool, sources: Path | None) -> Non
     click.echo(f"Valid: {files} file(s), {report.unverified_quotes} unverified quote(s).")
 
 
+@cli.command("merge-check")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@sources_option
+def merge_check(paths: tuple[Path, ...], sources: Path | None) -> None:
+    """List likely duplicates across dataset files, with the reason for each.
+
+    Nothing merges on its own: the same id is the same actor or interaction. This flags
+    what an analyst should look at: actors with different ids that share a name or alias
+    (ignoring case, diacritics and punctuation), have near-identical names, or hold the
+    same position in the same organization; and interactions of the same type on the same
+    day with a participant in common that are not linked by same_as.
+
+    \b
+    Resolve each one in the dataset:
+      the same actor         use one id in both files (the other spelling becomes an alias)
+      the same event         give the second record `same_as: <id>` (or the same id)
+      different, really      add `distinct_from: [<id>]` to one of the two records
+
+    Exit 0 when nothing is unresolved, 1 when something is (so CI can gate on it).
+    """
+    from loader.merge_check import find_candidates
+    from loader.validation import validate_paths
+
+    settings = get_settings()
+    report = validate_paths(
+        list(paths) or [settings.actorgraph_data],
+        sources_dir=sources or settings.actorgraph_sources,
+        strict=False,
+    )
+    if not report.ok:
+        print_validation(report)
+        fail(f"{len(report.errors)} validation error(s); fix them first.", EXIT_INVALID)
+    candidates = find_candidates(report)
+    for candidate in candidates:
+        click.echo(str(candidate))
+    if candidates:
+        fail(f"{len(candidates)} unresolved candidate(s).", EXIT_INVALID)
+    click.echo(f"No likely duplicates in {len(report.files)} file(s).")
+
+
 def print_validation(report: Any) -> None:
     for warning in report.warnings:
         console.print(f"[yellow]Warning:[/] {warning}", soft_wrap=True)

@@ -80,6 +80,8 @@ class Actor(Model):
     name: NonEmpty
     aliases: list[NonEmpty] = []
     description: str | None = None
+    # Ids of actors that merge-check flagged but an analyst found to be different.
+    distinct_from: list[Slug] = []
     notes: str | None = None
     evidence: list[Evidence] = []
 
@@ -133,6 +135,7 @@ class Interaction(Model):
     outcome: str | None = None
     arranges: list[Slug] = []
     part_of: Slug | None = None
+    distinct_from: list[Slug] = []
     same_as: Slug | None = None
     realized_by: Slug | None = None
     notes: str | None = None

@@ -186,7 +186,9 @@ class _RowBuilder:
                 },
             )
             props = row["props"]
-            _union(props["aliases"], actor.aliases)
+            # Another source's spelling of the name is kept as an alias, never lost.
+            other_names = [actor.name] if actor.name != props["name"] else []
+            _union(props["aliases"], [*other_names, *actor.aliases])
             _union(
                 props["search_keys"],
                 sorted({name_key(n) for n in [actor.name, *actor.aliases]} - {""}),

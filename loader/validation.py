@@ -458,6 +458,8 @@ def _check_file(
 
     for a in data.actors:
         ref_evidence(a.id, "", a.evidence)
+        for j, other in enumerate(a.distinct_from):
+            ref_actor(a.id, f"distinct_from[{j}]", other)
     for p in data.places:
         ref_actor(p.id, "state", p.state, ("state",), "state")
         ref_evidence(p.id, "", p.evidence)
@@ -584,6 +586,8 @@ def _check_interaction(
         ref_interaction(rid, f"arranges[{j}]", target)
     ref_interaction(rid, "part_of", it.part_of)
     ref_interaction(rid, "same_as", it.same_as)
+    for j, other in enumerate(it.distinct_from):
+        ref_interaction(rid, f"distinct_from[{j}]", other)
     ref_interaction(rid, "realized_by", it.realized_by)
     if it.realized_by is not None and it.status not in ("planned", "proposed"):
         add(

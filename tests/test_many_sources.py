@@ -1,0 +1,93 @@
+"""A second source: spelling variants, the same event reported twice, merge-check."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+
+from actorgraph.database import apply_schema
+from actorgraph.settings import PROJECT_ROOT, Settings
+from loader.graph_writer import load_paths
+from loader.merge_check import find_candidates
+from loader.validation import validate_paths
+
+SECOND = Path(__file__).parent / "fixtures" / "second_source"
+SEED_TEXT = "cameron-2022-03-21.txt"
+
+
+@pytest.fixture(scope="module")
+def sources_dir(tmp_path_factory: pytest.TempPathFactory, test_settings: Settings) -> Path:
+    """The seed's text (kept outside the repository) beside the second source's own."""
+    seed_text = test_settings.actorgraph_sources / SEED_TEXT
+    if not seed_text.exists():
+        pytest.skip(f"the seed's source text is not at {seed_text} (set ACTORGRAPH_SOURCES)")
+    folder = tmp_path_factory.mktemp("sources")
+    os.symlink(seed_text, folder / SEED_TEXT)
+    for text in (SECOND / "sources").iterdir():
+        os.symlink(text, folder / text.name)
+    return folder
+
+
+def test_a_new_id_with_a_known_spelling_is_flagged_not_merged(sources_dir: Path) -> None:
+    report = validate_paths(
+        [PROJECT_ROOT / "data", SECOND / "turkish-report-new-id.yaml"],
+        sources_dir=sources_dir,
+        strict=True,
+    )
+    assert report.ok, [str(e) for e in report.errors]
+    found = {(c.first, c.second): c.reason for c in find_candidates(report)}
+    assert "shared name or alias" in found[("mevlut-cavusoglu", "mevlut-cavusoglu-tr")]
+    assert (
+        "possibly the same event"
+        in found[("antalya-meeting-tr", "meeting-2022-03-10-antalya-kuleba-lavrov")]
+    )
+    # An unknown spelling matches no actor: it stays apart and is not flagged as the same.
+    assert not any("m-chavushoglu" in pair for pair in found)
+
+
+def test_the_seed_has_no_unresolved_candidates(test_settings: Settings) -> None:
+    report = validate_paths(
+        [PROJECT_ROOT / "data"], sources_dir=test_settings.actorgraph_sources, strict=False
+    )
+    assert [str(c) for c in find_candidates(report)] == []
+
+
+@pytest.mark.neo4j
+def test_a_re_reported_meeting_with_a_new_spelling_stays_one_actor_and_one_meeting(
+    graph: Driver, test_settings: Settings, sources_dir: Path
+) -> None:
+    apply_schema(graph, test_settings.neo4j_database)
+    load_paths(
+        graph,
+        [PROJECT_ROOT / "data", SECOND / "turkish-report.yaml"],
+        database=test_settings.neo4j_database,
+        sources_dir=sources_dir,
+        strict=True,
+        wipe_first=True,
+    )
+    records, _, _ = graph.execute_query(
+        "MATCH (a:Actor) WHERE a.id STARTS WITH 'mevlut' RETURN a.id AS id, a.aliases AS aliases"
+    )
+    assert [r["id"] for r in records] == ["mevlut-cavusoglu"]
+    assert "Mevlüt Çavuşoğlu" in records[0]["aliases"]
+    records, _, _ = graph.execute_query(
+        "MATCH (i:Interaction {id: 'meeting-2022-03-10-antalya-kuleba-lavrov'}) "
+        "OPTIONAL MATCH (i)-[e:EVIDENCED_BY]->(s:Source) "
+        "RETURN i.sources AS sources, collect(DISTINCT s.id) AS evidenced_by"
+    )
+    assert len(records) == 1
+    assert sorted(records[0]["sources"]) == ["cameron-2022-03-21", "turkish-report"]
+    assert sorted(records[0]["evidenced_by"]) == ["cameron-2022-03-21", "turkish-report"]
+    # Each source's participants are kept: the Turkish report makes Cavusoglu the host.
+    records, _, _ = graph.execute_query(
+        "MATCH (:Actor {id: 'mevlut-cavusoglu'})-[p:PARTICIPATED_IN]->"
+        "(:Interaction {id: 'meeting-2022-03-10-antalya-kuleba-lavrov'}) "
+        "RETURN p.role AS role, p.sources AS sources ORDER BY role"
+    )
+    assert [(r["role"], r["sources"]) for r in records] == [
+        ("arranger", ["cameron-2022-03-21"]),
+        ("host", ["turkish-report"]),
+    ]
