@@ -185,6 +185,60 @@ def merge_check(paths: tuple[Path, ...], sources: Path | None) -> None:
     click.echo(f"No likely duplicates in {len(report.files)} file(s).")
 
 
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "csv", "json"]),
+    default="graphml",
+    show_default=True,
+    help="graphml opens in Gephi; csv is one line per participation; json is {nodes, edges}.",
+)
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Keep interactions from this day.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Keep interactions to this day.")
+@click.option("--actor", help="Keep the interactions this actor had a role in (an id).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output).",
+)
+def export(fmt: str, since: Any, until: Any, actor: str | None, output: Path | None) -> None:
+    """Export the live graph: actors and interactions as nodes, participations as edges.
+
+    \b
+    Examples:
+      actorgraph export --format graphml -o actorgraph.graphml    then open it in Gephi
+      actorgraph export --format csv --actor vladimir-putin --since 2022-03-01
+    """
+    from actorgraph.database import DatabaseError, connect
+    from api.exports import render
+    from api.queries import canned
+
+    settings = get_settings()
+    query = canned("export")
+    params = query.bind(
+        {
+            "actor": actor,
+            "since": since.date().isoformat() if since else None,
+            "until": until.date().isoformat() if until else None,
+        }
+    )
+    try:
+        with connect(settings) as driver:
+            records, _, _ = driver.execute_query(
+                query.cypher, params, database_=settings.neo4j_database, routing_="r"
+            )
+    except DatabaseError as exc:
+        fail(str(exc), EXIT_UNREACHABLE)
+    text = render([record.data() for record in records], fmt)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        console.print(f"Wrote {len(records)} participations to {output}.")
+    else:
+        click.echo(text, nl=False)
+
+
 def print_validation(report: Any) -> None:
     for warning in report.warnings:
         console.print(f"[yellow]Warning:[/] {warning}", soft_wrap=True)

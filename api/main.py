@@ -21,6 +21,7 @@ from api.routes import (
     actors,
     browser,
     cypher,
+    export,
     health,
     interactions,
     mediators,
@@ -124,6 +125,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         queries,
         cypher,
         browser,
+        export,
     ):
         app.include_router(resource.router)
     return app

@@ -1,0 +1,133 @@
+"""Exports of the graph for Gephi (GraphML), spreadsheets (CSV) and code (JSON).
+
+All three are built from the rows of the canned query `export` (cypher/queries/export.cypher):
+one row per participation. The graph they describe is bipartite: actors and interactions
+are nodes, and each participation is an edge from the actor to the interaction, with the
+role, whether the actor took part, and the sources that state it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+from xml.etree import ElementTree as ET
+
+FORMATS = ("graphml", "csv", "json")
+MEDIA_TYPES = {
+    "graphml": "application/graphml+xml",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+}
+CSV_COLUMNS = (
+    "interaction", "type", "status", "date_precision", "earliest", "latest",
+    "interaction_sources", "actor", "actor_name", "actor_kind", "role", "took_part",
+    "role_sources",
+)  # fmt: skip
+
+Row = Mapping[str, Any]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def graph_of(rows: Iterable[Row]) -> dict[str, Any]:
+    """The rows as `{nodes, edges}`: actor and interaction nodes, one edge per participation."""
+    nodes: dict[str, dict[str, Any]] = {}
+    edges = []
+    for row in rows:
+        actor_key, interaction_key = f"actor:{row['actor']}", f"interaction:{row['interaction']}"
+        nodes.setdefault(
+            actor_key,
+            {"id": actor_key, "kind": "actor", "label": row["actor_name"],
+             "actor_kind": row["actor_kind"]},
+        )  # fmt: skip
+        nodes.setdefault(
+            interaction_key,
+            {
+                "id": interaction_key,
+                "kind": "interaction",
+                "label": row["interaction"],
+                "type": row["type"],
+                "status": row["status"],
+                "date_precision": row["date_precision"],
+                "earliest": _text(row["earliest"]) or None,
+                "latest": _text(row["latest"]) or None,
+                "sources": len(row["interaction_sources"] or []),
+            },
+        )
+        edges.append(
+            {
+                "source": actor_key,
+                "target": interaction_key,
+                "role": row["role"],
+                "took_part": row["took_part"],
+                "sources": len(row["role_sources"] or []),
+            }
+        )
+    return {"nodes": list(nodes.values()), "edges": edges}
+
+
+def to_json(rows: Iterable[Row]) -> str:
+    return json.dumps(graph_of(rows), ensure_ascii=False, indent=1)
+
+
+def to_csv(rows: Iterable[Row]) -> str:
+    """One line per participation, the layout a spreadsheet user expects."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow([_text(row[column]) for column in CSV_COLUMNS])
+    return out.getvalue()
+
+
+GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+NODE_KEYS = {
+    "kind": "string", "label": "string", "actor_kind": "string", "type": "string",
+    "status": "string", "date_precision": "string", "earliest": "string", "latest": "string",
+    "sources": "int",
+}  # fmt: skip
+EDGE_KEYS = {"role": "string", "took_part": "boolean", "sources": "int"}
+
+
+def to_graphml(rows: Iterable[Row]) -> str:
+    """GraphML that Gephi opens: typed attribute keys, then nodes and directed edges."""
+    graph = graph_of(rows)
+    root = ET.Element("graphml", xmlns=GRAPHML_NS)
+    for domain, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
+        for name, kind in keys.items():
+            ET.SubElement(
+                root, "key", {"id": f"{domain}_{name}", "for": domain,
+                              "attr.name": name, "attr.type": kind},
+            )  # fmt: skip
+    body = ET.SubElement(root, "graph", id="actorgraph", edgedefault="directed")
+    for node in graph["nodes"]:
+        element = ET.SubElement(body, "node", id=node["id"])
+        for name in NODE_KEYS:
+            if node.get(name) is not None:
+                ET.SubElement(element, "data", key=f"node_{name}").text = _text(node[name])
+    for index, edge in enumerate(graph["edges"]):
+        element = ET.SubElement(
+            body, "edge", id=f"e{index}", source=edge["source"], target=edge["target"]
+        )
+        for name in EDGE_KEYS:
+            ET.SubElement(element, "data", key=f"edge_{name}").text = _text(edge[name])
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+
+
+RENDERERS = {"graphml": to_graphml, "csv": to_csv, "json": to_json}
+
+
+def render(rows: Iterable[Row], fmt: str) -> str:
+    return RENDERERS[fmt](list(rows))

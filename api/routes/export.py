@@ -1,0 +1,61 @@
+"""The graph as a file: GraphML for Gephi, CSV for spreadsheets, JSON for code."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import Response
+
+from api.deps import DriverDep, SettingsDep, SinceQuery, UntilQuery, checked_window
+from api.exports import MEDIA_TYPES, render
+from api.queries import canned
+
+router = APIRouter(tags=["export"])
+
+
+@router.get(
+    "/export",
+    summary="Export the graph (GraphML, CSV or JSON)",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The export, as a download",
+            "content": {media: {} for media in MEDIA_TYPES.values()},
+        }
+    },
+)
+async def export(
+    driver: DriverDep,
+    settings: SettingsDep,
+    format: Annotated[
+        Literal["graphml", "csv", "json"],
+        Query(description="graphml (opens in Gephi), csv (one line per participation), json"),
+    ] = "json",
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+    actor: Annotated[
+        str | None,
+        Query(description="only the interactions this actor had a role in, e.g. vladimir-putin"),
+    ] = None,
+) -> Response:
+    """Actors and interactions as nodes, each participation as an edge from the actor to the
+    interaction with its role, whether the actor took part, and how many sources state it.
+    The same filters as `actorgraph export`; `actor` unknown gives 404."""
+    checked_window(since, until)
+    rows = await canned("export").run(
+        driver,
+        settings.neo4j_database,
+        actor=actor,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+    )
+    if actor is not None and not rows:
+        exists = await canned("actor").run(driver, settings.neo4j_database, actor=actor)
+        if not exists:
+            raise HTTPException(status_code=404, detail=f"no actor {actor!r}")
+    return Response(
+        content=render(rows, format),
+        media_type=MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="actorgraph.{format}"'},
+    )

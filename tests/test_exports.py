@@ -1,0 +1,116 @@
+"""Exports round-trip: GraphML opens as a graph (networkx, as Gephi would), CSV and JSON parse."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from actorgraph.settings import PROJECT_ROOT, Settings
+
+pytestmark = pytest.mark.neo4j
+
+LIVE_PARTICIPATIONS = """
+MATCH (d:Dataset {id: 'current'})
+MATCH (a:Actor)-[p:PARTICIPATED_IN]->(i:Interaction) WHERE i.gen = d.gen
+RETURN count(p) AS edges, count(DISTINCT a) AS actors, count(DISTINCT i) AS interactions
+"""
+
+
+@pytest.fixture(scope="module")
+def expected(seeded: Driver) -> dict[str, int]:
+    records, _, _ = seeded.execute_query(LIVE_PARTICIPATIONS)
+    return records[0].data()
+
+
+def test_graphml_opens_as_a_graph_with_the_graphs_counts(
+    api: TestClient, expected: dict[str, int]
+) -> None:
+    response = api.get("/export", params={"format": "graphml"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/graphml+xml")
+    graph = nx.read_graphml(io.BytesIO(response.content))
+    kinds = [data["kind"] for _, data in graph.nodes(data=True)]
+    assert kinds.count("actor") == expected["actors"]
+    assert kinds.count("interaction") == expected["interactions"]
+    assert graph.number_of_edges() == expected["edges"]
+    # Typed attributes survive: Gephi reads took_part as a boolean, sources as a number.
+    _, _, edge = next(iter(graph.edges(data=True)))
+    assert isinstance(edge["took_part"], bool)
+    assert isinstance(edge["sources"], int)
+
+
+def test_csv_has_one_line_per_participation(api: TestClient, expected: dict[str, int]) -> None:
+    response = api.get("/export", params={"format": "csv"})
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == expected["edges"]
+    antalya = [r for r in rows if r["interaction"] == "meeting-2022-03-10-antalya-kuleba-lavrov"]
+    assert {(r["actor"], r["role"], r["took_part"]) for r in antalya} >= {
+        ("dmytro-kuleba", "participant", "true"),
+        ("ukraine", "requester", "false"),
+    }
+
+
+def test_json_filtered_by_actor_and_window_keeps_only_those_interactions(
+    api: TestClient,
+) -> None:
+    body = api.get(
+        "/export",
+        params={
+            "format": "json",
+            "actor": "olaf-scholz",
+            "since": "2022-03-10",
+            "until": "2022-03-12",
+        },
+    ).json()
+    interactions = {n["label"] for n in body["nodes"] if n["kind"] == "interaction"}
+    assert {"call-2022-03-10-macron-scholz-putin", "call-2022-03-12-macron-scholz-putin"} <= (
+        interactions
+    )
+    assert "call-2022-03-04-scholz-putin" not in interactions
+    # Every participant of a kept interaction comes along, not only the filtered actor.
+    actors = {n["id"] for n in body["nodes"] if n["kind"] == "actor"}
+    assert "actor:vladimir-putin" in actors
+
+
+def test_export_errors_are_plain(api: TestClient) -> None:
+    assert api.get("/export", params={"actor": "nobody"}).status_code == 404
+    assert api.get("/export", params={"format": "xlsx"}).status_code == 422
+    assert (
+        api.get("/export", params={"since": "2022-03-12", "until": "2022-03-01"}).status_code == 422
+    )
+
+
+def test_cli_export_writes_graphml_that_networkx_reads(
+    seeded: Driver, test_settings: Settings, tmp_path: Path, expected: dict[str, int]
+) -> None:
+    out = tmp_path / "actorgraph.graphml"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "ACTORGRAPH_"))}
+    password = test_settings.neo4j_password
+    result = subprocess.run(
+        [sys.executable, "-m", "actorgraph", "export", "--format", "graphml", "-o", str(out)],
+        env={
+            **env,
+            "NEO4J_URI": test_settings.bolt_uri,
+            "NEO4J_PASSWORD": password.get_secret_value() if password else "",
+        },
+        cwd=PROJECT_ROOT / "tests",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    graph = nx.read_graphml(out)
+    assert graph.number_of_edges() == expected["edges"]
+    assert json.loads(json.dumps(dict(graph.nodes(data=True))))  # plain, serializable attributes
