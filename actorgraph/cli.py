@@ -282,7 +282,9 @@ def load(
 
     Exit 0 when loaded, 1 when the dataset is invalid, 2 when Neo4j is unreachable.
     """
-    from actorgraph.database import DatabaseError, apply_schema, connect
+    from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
+    from actorgraph.database import DatabaseError, apply_schema, connect, unreachable_message
     from loader.graph_writer import InvalidDataset, LoadError, load_paths
     from loader.validation import validate_paths
 
@@ -343,6 +345,13 @@ def load(
     except DatabaseError as exc:
         progress.stop()
         fail(str(exc), EXIT_UNREACHABLE)
+    except (ServiceUnavailable, SessionExpired) as exc:
+        # Neo4j went away mid-load: the live generation is untouched; a re-run finishes.
+        progress.stop()
+        fail(
+            unreachable_message(settings, str(exc)) + " Nothing was published; run the load again.",
+            EXIT_UNREACHABLE,
+        )
     except LoadError as exc:
         progress.stop()
         fail(str(exc), EXIT_INVALID)

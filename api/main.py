@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from neo4j import AsyncGraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
@@ -128,6 +129,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         export,
     ):
         app.include_router(resource.router)
+
+    def openapi_with_plain_422() -> dict[str, Any]:
+        # Our own 422s carry a plain sentence (HTTPException), FastAPI's carry a list of
+        # field errors; the published schema says that `detail` may be either.
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+            error = schema.get("components", {}).get("schemas", {}).get("HTTPValidationError")
+            if error is not None:
+                listed = error["properties"]["detail"]
+                error["properties"]["detail"] = {
+                    "title": "Detail",
+                    "anyOf": [{"type": "string"}, listed],
+                }
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi_with_plain_422  # type: ignore[method-assign]
     return app
 
 

@@ -556,6 +556,24 @@ def delete_other_generations(driver: Driver, database: str, live: int | None) ->
     return deleted
 
 
+DELETE_ALL_BUT_RELATIONSHIPS = """
+MATCH (n)-[r]->() WHERE NOT n:Dataset AND (n.gen IS NULL OR n.gen <> $live)
+CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS
+"""
+DELETE_ALL_BUT_NODES = """
+MATCH (n) WHERE NOT n:Dataset AND (n.gen IS NULL OR n.gen <> $live)
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+"""
+
+
+def delete_all_but(driver: Driver, database: str, live: int) -> int:
+    """Delete everything but the live generation and its pointer, whoever wrote it."""
+    with driver.session(database=database) as session:
+        session.run(DELETE_ALL_BUT_RELATIONSHIPS, live=live).consume()
+        summary = session.run(DELETE_ALL_BUT_NODES, live=live).consume()
+    return summary.counters.nodes_deleted
+
+
 def wipe(driver: Driver, database: str) -> int:
     """Delete everything: every generation and the Dataset pointer."""
     with driver.session(database=database) as session:
@@ -672,8 +690,11 @@ def load_paths(
                 raise InvalidDataset(report)
     if on_plan:
         on_plan(report)
-    if wipe_first:
-        wipe(driver, database)
-    return write_dataset(
+    summary = write_dataset(
         driver, report, database=database, batch_size=batch_size, progress=progress
     )
+    if wipe_first:
+        # Only now, with the new generation live: a load killed before this point has
+        # left the old graph in place, --wipe or not.
+        summary.nodes_deleted += delete_all_but(driver, database, summary.generation)
+    return summary

@@ -22,7 +22,8 @@ router = APIRouter(tags=["export"])
         200: {
             "description": "The export, as a download",
             "content": {media: {} for media in MEDIA_TYPES.values()},
-        }
+        },
+        404: {"description": "An unknown actor"},
     },
 )
 async def export(

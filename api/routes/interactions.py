@@ -51,7 +51,8 @@ async def list_interactions(
     since: SinceQuery = None,
     until: UntilQuery = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="rows to return")] = 100,
-    offset: Annotated[int, Query(ge=0, description="rows to skip")] = 0,
+    # Bounded: Neo4j integers are 64-bit, and no graph of ours has a billion rows to skip.
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000, description="rows to skip")] = 0,
 ) -> list[dict[str, Any]]:
     """Sorted by the earliest date (or the latest, when only that is known), then id;
     undated interactions come last. `sources` is the number of distinct sources."""
