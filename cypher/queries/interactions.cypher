@@ -21,8 +21,10 @@ CALL (d) {
   WHERE $with IS NULL OR r.took_part
   RETURN DISTINCT i
   UNION
-  WITH d WHERE $actor IS NULL
-  MATCH (i:Interaction) WHERE i.gen = d.gen
+  // The seek key is null when an actor is given, so this branch reads nothing: a plain
+  // `WHERE $actor IS NULL` is applied after the seek, which read every interaction.
+  WITH d
+  MATCH (i:Interaction) WHERE i.gen = CASE WHEN $actor IS NULL THEN d.gen END
   RETURN i
 }
 WITH i

@@ -1,0 +1,126 @@
+"""The benchmark suite (issue 6): `python -m bench` or `make bench`.
+
+Loads synth datasets into the local Neo4j (or NEO4J_URI), which it WIPES, and writes
+bench/results/<date>.json, <date>.md and <date>.png. Reload the seed afterwards with
+`actorgraph load --wipe --yes`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from actorgraph.database import DatabaseError, connect
+from actorgraph.settings import get_settings
+from bench.datasets import parse_size, size_label
+from bench.suite import COMPARE_LIMIT, RESULTS_DIR, SECTIONS, Options, run
+from loader.graph_writer import DEFAULT_BATCH_SIZE
+
+
+def _sizes(text: str) -> list[int]:
+    return sorted({parse_size(part) for part in text.split(",") if part.strip()})
+
+
+def _names(text: str) -> set[str]:
+    names = {part.strip() for part in text.split(",") if part.strip()}
+    unknown = names - set(SECTIONS)
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown section(s) {', '.join(sorted(unknown))}; one or more of {', '.join(SECTIONS)}"
+        )
+    return names
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=_sizes("10k,100k,1M"),
+        help="graph sizes in interactions (default 10k,100k,1M)",
+    )
+    parser.add_argument(
+        "--compare-sizes",
+        type=_sizes,
+        default=None,
+        help="sizes at which the naive baseline and the ceiling run too "
+        f"(default: those up to {size_label(COMPARE_LIMIT)})",
+    )
+    parser.add_argument(
+        "--sections",
+        type=_names,
+        default=set(SECTIONS),
+        help=f"which of {','.join(SECTIONS)} to run (default all)",
+    )
+    parser.add_argument("--requests", type=int, default=200, help="requests per query and size")
+    parser.add_argument(
+        "--max-query-seconds",
+        type=float,
+        default=120.0,
+        help="stop a query's requests at this many seconds even if fewer were sent",
+    )
+    parser.add_argument("--naive-seconds", type=float, default=60.0, help="naive sample cap")
+    parser.add_argument(
+        "--clients",
+        type=lambda t: [int(c) for c in t.split(",")],
+        default=[16, 64],
+        help="concurrent client counts (default 16,64)",
+    )
+    parser.add_argument("--concurrency-seconds", type=float, default=20.0)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    parser.add_argument(
+        "--reuse-graph",
+        action="store_true",
+        help="skip loading a size the live graph already holds (latency/concurrency only)",
+    )
+    parser.add_argument("--out", type=Path, default=RESULTS_DIR)
+    parser.add_argument("--name", default=None, help="file stem of the results (default: today)")
+    return parser.parse_args(argv)  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    compare = args.compare_sizes or [n for n in args.sizes if n <= COMPARE_LIMIT]
+    options = Options(
+        sizes=args.sizes,
+        compare_sizes=set(compare),
+        sections=args.sections,
+        requests=args.requests,
+        max_query_seconds=args.max_query_seconds,
+        naive_seconds=args.naive_seconds,
+        clients=args.clients,
+        concurrency_seconds=args.concurrency_seconds,
+        batch_size=args.batch_size,
+        reuse_graph=args.reuse_graph,
+        out_dir=args.out,
+    )
+    if args.name:
+        options.stem = args.name
+    began = time.monotonic()
+
+    def progress(message: str) -> None:
+        print(f"{time.monotonic() - began:7.0f}s  {message}", flush=True)
+
+    settings = get_settings()
+    progress(
+        f"bench: sizes {', '.join(size_label(n) for n in options.sizes)}; sections "
+        f"{', '.join(s for s in SECTIONS if s in options.sections)}; "
+        f"Neo4j {settings.bolt_uri} (it will be WIPED)"
+    )
+    try:
+        with connect(settings) as driver:
+            run(driver, settings, options, progress)
+    except DatabaseError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
