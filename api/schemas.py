@@ -201,6 +201,18 @@ class StatementSummary(BaseModel):
     reported: str | None
 
 
+class Reading(BaseModel):
+    source: str
+    record: str | None = Field(description="the record's id in that source's file")
+    status: str | None
+    date_precision: str | None
+    earliest: dt.date | None
+    latest: dt.date | None
+    place: str | None
+    duration_minutes: int | None
+    medium: str | None
+
+
 class InteractionDetail(Interaction):
     model_config = example(
         {
@@ -217,6 +229,13 @@ class InteractionDetail(Interaction):
     )  # fmt: skip
     links: list[InteractionLink]
     statements: list[StatementSummary]
+    conflicts: list[str] = Field(
+        default=[], description="fields on which the sources disagree; see readings"
+    )
+    merged_ids: list[str] = Field(
+        default=[], description="ids of records that other sources marked same_as this one"
+    )
+    readings: list[Reading] = Field(default=[], description="what each source says of it")
 
 
 class StatementInteraction(BaseModel):

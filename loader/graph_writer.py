@@ -136,6 +136,13 @@ def _merge_evidence(into: list[Row], items: list[Row]) -> None:
     into.extend(e for e in items if (e["source"], e["quote"]) not in seen)
 
 
+READING_FIELDS = (
+    "status", "precision", "earliest", "latest", "place",
+    "duration_minutes", "duration_approx", "medium", "occurrences",
+)  # fmt: skip
+"""What each source says of an interaction, kept per source on REPORTED_IN."""
+
+
 class _RowBuilder:
     """Collects the rows of every file, merging records that share an id."""
 
@@ -150,6 +157,7 @@ class _RowBuilder:
         self.statements: dict[str, Row] = {}
         self.affiliations: dict[str, Row] = {}
         self.memberships: dict[str, Row] = {}
+        self.same_as: dict[str, str] = {}
 
     def add_file(self, path: Path, data: SourceFile) -> None:
         sid = data.source.id
@@ -229,7 +237,7 @@ class _RowBuilder:
                     "speaker": st.speaker,
                     "speaker_affiliation": st.speaker_affiliation,
                     "reported_by": st.reported_by,
-                    "interaction": st.interaction,
+                    "interaction": self.canonical(st.interaction),
                     "evidence": [],
                 },
             )
@@ -266,12 +274,35 @@ class _RowBuilder:
                 },
             )
 
+    def canonical(self, interaction_id: str | None) -> str | None:
+        """The id an interaction is stored under: `same_as` records join their target."""
+        seen = set()
+        while interaction_id in self.same_as and interaction_id not in seen:
+            seen.add(interaction_id)
+            interaction_id = self.same_as[interaction_id]
+        return interaction_id
+
     def _add_interaction(self, sid: str, inter: Any) -> None:
         itype = TYPES_BY_NAME[inter.type]
+        cid = self.canonical(inter.id)
+        assert cid is not None
+        reading = {
+            "source": sid,
+            "props": {
+                "record": inter.id,
+                "status": inter.status,
+                **_date(inter.date),
+                "place": inter.place,
+                "duration_minutes": inter.duration.minutes if inter.duration else None,
+                "duration_approx": inter.duration.approx if inter.duration else None,
+                "medium": inter.medium,
+                "occurrences": None if inter.occurrences is None else str(inter.occurrences),
+            },
+        }
         row = self.interactions.setdefault(
-            inter.id,
+            cid,
             {
-                "id": inter.id,
+                "id": cid,
                 "label": itype.label,
                 # The first source to state the interaction gives its properties.
                 "props": {
@@ -292,13 +323,17 @@ class _RowBuilder:
                 "place_sources": [],
                 "participants": [],
                 "evidence": [],
+                "readings": [],
             },
         )
         _union(row["props"]["sources"], [sid])
+        if inter.id != cid:
+            _union(row["props"].setdefault("merged_ids", []), [inter.id])
+        row["readings"].append(reading)
         if inter.place:
             row["place"] = row["place"] or inter.place
             _union(row["place_sources"], [sid])
-        parties = self.participants.setdefault(inter.id, {})
+        parties = self.participants.setdefault(cid, {})
         for p in inter.participants:
             party = parties.get((p.actor, p.role))
             if party is None:
@@ -315,22 +350,31 @@ class _RowBuilder:
         _merge_evidence(row["evidence"], _evidence(inter.evidence, sid, self.offsets))
         targets = [("ARRANGES", t) for t in inter.arranges] + [
             (rel, t)
-            for rel, t in (
-                ("PART_OF", inter.part_of),
-                ("SAME_AS", inter.same_as),
-                ("REALIZED_BY", inter.realized_by),
-            )
+            for rel, t in (("PART_OF", inter.part_of), ("REALIZED_BY", inter.realized_by))
             if t
         ]
         for rel, target in targets:
+            to = self.canonical(target)
+            if to is None or to == cid:
+                continue
             link = self.links.setdefault(
-                (inter.id, rel, target),
-                {"from": inter.id, "type": rel, "to": target, "sources": []},
+                (cid, rel, to),
+                {"from": cid, "type": rel, "to": to, "sources": []},
             )
             _union(link["sources"], [sid])
 
     def finish(self) -> Rows:
         rows = self.rows
+        for row in self.interactions.values():
+            # Where sources disagree, every reading stays (REPORTED_IN, one per source) and
+            # the node names the fields in dispute; the node's own values are the first's.
+            readings = [r["props"] for r in row["readings"]]
+            row["props"]["conflicts"] = sorted(
+                name
+                for name in READING_FIELDS
+                # A source that does not say ("unknown", null) does not disagree.
+                if len({str(r[name]) for r in readings if r[name] not in (None, "unknown")}) > 1
+            )
         rows.actors = list(self.actors.values())
         rows.places = list(self.places.values())
         rows.interactions = list(self.interactions.values())
@@ -345,6 +389,7 @@ def build_rows(
     files: Sequence[LoadedFile], offsets: dict[tuple[str, str], tuple[int, int]]
 ) -> Rows:
     builder = _RowBuilder(offsets)
+    builder.same_as = {i.id: i.same_as for f in files for i in f.data.interactions if i.same_as}
     for loaded in files:
         builder.add_file(loaded.path, loaded.data)
     return builder.finish()
@@ -405,6 +450,12 @@ CALL (n, r) {
 CALL (n, r) {
   MATCH (place:Place {id: r.place, gen: $gen})
   CREATE (n)-[:HELD_AT {sources: r.place_sources}]->(place)
+}
+CALL (n, r) {
+  UNWIND r.readings AS reading
+  MATCH (s:Source {id: reading.source, gen: $gen})
+  CREATE (n)-[x:REPORTED_IN]->(s)
+  SET x += reading.props
 }
 """
     + EVIDENCE

@@ -91,3 +91,70 @@ def test_a_re_reported_meeting_with_a_new_spelling_stays_one_actor_and_one_meeti
         ("arranger", ["cameron-2022-03-21"]),
         ("host", ["turkish-report"]),
     ]
+
+
+@pytest.mark.neo4j
+def test_same_as_keeps_one_event_with_both_sources_and_both_dates(
+    graph: Driver, test_settings: Settings, sources_dir: Path
+) -> None:
+    apply_schema(graph, test_settings.neo4j_database)
+    load_paths(
+        graph,
+        [PROJECT_ROOT / "data", SECOND / "late-report.yaml"],
+        database=test_settings.neo4j_database,
+        sources_dir=sources_dir,
+        strict=True,
+        wipe_first=True,
+    )
+    records, _, _ = graph.execute_query(
+        "MATCH (i:Interaction) WHERE i.id IN $ids "
+        "RETURN i.id AS id, i.sources AS sources, i.conflicts AS conflicts, "
+        "i.merged_ids AS merged, toString(i.earliest) AS earliest",
+        ids=["meeting-2022-03-10-antalya-kuleba-lavrov", "antalya-meeting-late-report"],
+    )
+    assert len(records) == 1, "the same_as record joins the seed's meeting"
+    meeting = records[0]
+    assert meeting["id"] == "meeting-2022-03-10-antalya-kuleba-lavrov"
+    assert meeting["merged"] == ["antalya-meeting-late-report"]
+    assert sorted(meeting["sources"]) == ["cameron-2022-03-21", "late-report"]
+    assert meeting["conflicts"] == ["earliest", "latest"]
+    assert meeting["earliest"] == "2022-03-10"  # the node shows the first reading...
+    readings, _, _ = graph.execute_query(
+        "MATCH (:Interaction {id: 'meeting-2022-03-10-antalya-kuleba-lavrov'})"
+        "-[r:REPORTED_IN]->(s:Source) RETURN s.id AS source, toString(r.earliest) AS earliest "
+        "ORDER BY source"
+    )
+    # ...and every source's reading stays, never overwritten.
+    assert [(r["source"], r["earliest"]) for r in readings] == [
+        ("cameron-2022-03-21", "2022-03-10"),
+        ("late-report", "2022-03-11"),
+    ]
+
+
+@pytest.mark.neo4j
+def test_the_api_shows_both_readings_and_filters_by_corroboration(
+    graph: Driver, test_settings: Settings, sources_dir: Path
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+
+    apply_schema(graph, test_settings.neo4j_database)
+    load_paths(
+        graph,
+        [PROJECT_ROOT / "data", SECOND / "late-report.yaml"],
+        database=test_settings.neo4j_database,
+        sources_dir=sources_dir,
+        strict=True,
+        wipe_first=True,
+    )
+    with TestClient(create_app(test_settings)) as api:
+        detail = api.get("/interactions/meeting-2022-03-10-antalya-kuleba-lavrov").json()
+        corroborated = api.get("/interactions", params={"min_sources": 2}).json()
+    assert detail["sources"] == 2
+    assert detail["conflicts"] == ["earliest", "latest"]
+    assert [(r["source"], r["earliest"]) for r in detail["readings"]] == [
+        ("cameron-2022-03-21", "2022-03-10"),
+        ("late-report", "2022-03-11"),
+    ]
+    assert [i["id"] for i in corroborated] == ["meeting-2022-03-10-antalya-kuleba-lavrov"]

@@ -50,6 +50,10 @@ async def list_interactions(
     ] = None,
     since: SinceQuery = None,
     until: UntilQuery = None,
+    min_sources: Annotated[
+        int | None,
+        Query(ge=1, le=1000, description="keep interactions stated by at least this many sources"),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="rows to return")] = 100,
     # Bounded: Neo4j integers are 64-bit, and no graph of ours has a billion rows to skip.
     offset: Annotated[int, Query(ge=0, le=1_000_000_000, description="rows to skip")] = 0,
@@ -68,6 +72,7 @@ async def list_interactions(
         status=status,
         since=since.isoformat() if since else None,
         until=until.isoformat() if until else None,
+        min_sources=min_sources,
         offset=offset,
         limit=limit,
         **{"with": with_},

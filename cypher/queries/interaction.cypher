@@ -28,6 +28,15 @@ RETURN i.id AS id, i.type AS type, i.cameo AS cameo, i.status AS status,
   i.medium AS medium, i.occurrences AS occurrences,
   i.duration_minutes AS duration_minutes, i.duration_approx AS duration_approx,
   i.topics AS topics, i.outcome AS outcome, i.notes AS notes,
+  coalesce(i.conflicts, []) AS conflicts, coalesce(i.merged_ids, []) AS merged_ids,
+  // What each source says, kept side by side where they disagree.
+  COLLECT {
+    MATCH (i)-[r:REPORTED_IN]->(s:Source)
+    RETURN {source: s.id, record: r.record, status: r.status, date_precision: r.precision,
+            earliest: r.earliest, latest: r.latest, place: r.place,
+            duration_minutes: r.duration_minutes, medium: r.medium} AS reading
+    ORDER BY reading.source, reading.record
+  } AS readings,
   COLLECT {
     MATCH (i)-[l:ARRANGES|PART_OF|SAME_AS|REALIZED_BY]-(other:Interaction)
     RETURN {

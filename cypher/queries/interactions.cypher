@@ -10,9 +10,10 @@
 // param: status string? — held, planned, proposed or ruled_out, e.g. 'held'
 // param: since date? — first day of the window, e.g. '2022-03-01'
 // param: until date? — last day of the window, e.g. '2022-03-31'
+// param: min_sources integer? — only interactions stated by at least this many sources, e.g. 1
 // param: offset integer — rows to skip, e.g. 0
 // param: limit integer — rows to return, e.g. 100
-:param {actor: 'dmytro-kuleba', with: 'sergey-lavrov', type: null, status: null, since: null, until: null, offset: 0, limit: 100};
+:param {actor: 'dmytro-kuleba', with: 'sergey-lavrov', type: null, status: null, since: null, until: null, min_sources: null, offset: 0, limit: 100};
 MATCH (d:Dataset {id: 'current'})
 // Enter through the actor's index seek when one is given, else scan the live generation.
 CALL (d) {
@@ -33,6 +34,7 @@ WHERE ($with IS NULL OR EXISTS {
       })
   AND ($type IS NULL OR i.type = $type)
   AND ($status IS NULL OR i.status = $status)
+  AND ($min_sources IS NULL OR size(i.sources) >= $min_sources)
   AND ($since IS NULL OR (coalesce(i.latest, i.earliest) IS NOT NULL
                           AND coalesce(i.latest, date($since)) >= date($since)))
   AND ($until IS NULL OR (coalesce(i.earliest, i.latest) IS NOT NULL
