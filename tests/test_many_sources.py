@@ -31,6 +31,19 @@ def sources_dir(tmp_path_factory: pytest.TempPathFactory, test_settings: Setting
     return folder
 
 
+def load_seed_and(graph: Driver, settings: Settings, sources_dir: Path, second: str) -> None:
+    """A clean graph holding the seed and one second source."""
+    apply_schema(graph, settings.neo4j_database)
+    load_paths(
+        graph,
+        [PROJECT_ROOT / "data", SECOND / second],
+        database=settings.neo4j_database,
+        sources_dir=sources_dir,
+        strict=True,
+        wipe_first=True,
+    )
+
+
 def test_a_new_id_with_a_known_spelling_is_flagged_not_merged(sources_dir: Path) -> None:
     report = validate_paths(
         [PROJECT_ROOT / "data", SECOND / "turkish-report-new-id.yaml"],
@@ -59,15 +72,7 @@ def test_the_seed_has_no_unresolved_candidates(test_settings: Settings) -> None:
 def test_a_re_reported_meeting_with_a_new_spelling_stays_one_actor_and_one_meeting(
     graph: Driver, test_settings: Settings, sources_dir: Path
 ) -> None:
-    apply_schema(graph, test_settings.neo4j_database)
-    load_paths(
-        graph,
-        [PROJECT_ROOT / "data", SECOND / "turkish-report.yaml"],
-        database=test_settings.neo4j_database,
-        sources_dir=sources_dir,
-        strict=True,
-        wipe_first=True,
-    )
+    load_seed_and(graph, test_settings, sources_dir, "turkish-report.yaml")
     records, _, _ = graph.execute_query(
         "MATCH (a:Actor) WHERE a.id STARTS WITH 'mevlut' RETURN a.id AS id, a.aliases AS aliases"
     )
@@ -97,15 +102,7 @@ def test_a_re_reported_meeting_with_a_new_spelling_stays_one_actor_and_one_meeti
 def test_same_as_keeps_one_event_with_both_sources_and_both_dates(
     graph: Driver, test_settings: Settings, sources_dir: Path
 ) -> None:
-    apply_schema(graph, test_settings.neo4j_database)
-    load_paths(
-        graph,
-        [PROJECT_ROOT / "data", SECOND / "late-report.yaml"],
-        database=test_settings.neo4j_database,
-        sources_dir=sources_dir,
-        strict=True,
-        wipe_first=True,
-    )
+    load_seed_and(graph, test_settings, sources_dir, "late-report.yaml")
     records, _, _ = graph.execute_query(
         "MATCH (i:Interaction) WHERE i.id IN $ids "
         "RETURN i.id AS id, i.sources AS sources, i.conflicts AS conflicts, "
@@ -139,15 +136,7 @@ def test_the_api_shows_both_readings_and_filters_by_corroboration(
 
     from api.main import create_app
 
-    apply_schema(graph, test_settings.neo4j_database)
-    load_paths(
-        graph,
-        [PROJECT_ROOT / "data", SECOND / "late-report.yaml"],
-        database=test_settings.neo4j_database,
-        sources_dir=sources_dir,
-        strict=True,
-        wipe_first=True,
-    )
+    load_seed_and(graph, test_settings, sources_dir, "late-report.yaml")
     with TestClient(create_app(test_settings)) as api:
         detail = api.get("/interactions/meeting-2022-03-10-antalya-kuleba-lavrov").json()
         corroborated = api.get("/interactions", params={"min_sources": 2}).json()
