@@ -104,7 +104,7 @@ class Contact(BaseModel):
         {
             "actor": {"id": "olaf-scholz", "name": "Olaf Scholz", "kind": "person"},
             "interactions": 4, "first": "2022-03-04", "last": "2022-03-18", "types": ["call"],
-            "sources": ["cameron-2022-03-21"],
+            "sources": 1, "source_ids": ["cameron-2022-03-21"],
             "interaction_ids": ["call-2022-03-04-scholz-putin",
                                 "call-2022-03-10-macron-scholz-putin",
                                 "call-2022-03-12-macron-scholz-putin",
@@ -116,7 +116,8 @@ class Contact(BaseModel):
     first: dt.date | None = Field(description="earliest known date among them")
     last: dt.date | None = Field(description="latest known date among them")
     types: list[str] = Field(description="their interaction types")
-    sources: list[str] = Field(description="ids of the sources evidencing them")
+    sources: int = Field(description="the number of independent sources behind the pair")
+    source_ids: list[str] = Field(description="ids of the sources evidencing them")
     interaction_ids: list[str] = Field(description="their ids, in date order")
 
 

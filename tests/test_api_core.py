@@ -120,7 +120,8 @@ def test_contact_counts_the_three_way_calls(api: TestClient) -> None:
     )
     assert macron["interactions"] >= 2
     assert "call" in macron["types"]
-    assert macron["sources"] == [SOURCE]
+    assert macron["sources"] == 1
+    assert macron["source_ids"] == [SOURCE]
     assert macron["first"] == "2022-03-10"
 
 

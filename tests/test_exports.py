@@ -114,3 +114,18 @@ def test_cli_export_writes_graphml_that_networkx_reads(
     graph = nx.read_graphml(out)
     assert graph.number_of_edges() == expected["edges"]
     assert json.loads(json.dumps(dict(graph.nodes(data=True))))  # plain, serializable attributes
+
+
+def test_list_endpoints_answer_csv_with_dotted_columns(api: TestClient) -> None:
+    response = api.get("/actors/vladimir-putin/contacts", params={"format": "csv"})
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    as_json = api.get("/actors/vladimir-putin/contacts").json()
+    assert [r["actor.id"] for r in rows] == [c["actor"]["id"] for c in as_json]
+    assert rows[0]["sources"] == "1"
+    for path in ("/actors", "/interactions", "/places", "/statements"):
+        listed = api.get(path, params={"format": "csv"})
+        assert listed.status_code == 200
+        assert len(list(csv.DictReader(io.StringIO(listed.text)))) == len(api.get(path).json())
+    timeline = api.get("/timeline", params={"actor": "olaf-scholz", "format": "csv"})
+    assert "kind" in next(csv.DictReader(io.StringIO(timeline.text)))

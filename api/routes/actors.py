@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import Response
 from neo4j import AsyncDriver
 
 from api.deps import (
@@ -18,6 +19,7 @@ from api.deps import (
 )
 from api.queries import canned
 from api.schemas import Actor, ActorDetail, Contact
+from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
 from loader.names import name_key
 
 router = APIRouter(tags=["actors"])
@@ -39,11 +41,17 @@ async def fetch_actor(driver: AsyncDriver, database: str, actor_id: str) -> dict
     return rows[0]
 
 
-@router.get("/actors", summary="Find actors by name or kind", response_model=list[Actor])
+@router.get(
+    "/actors",
+    summary="Find actors by name or kind",
+    response_model=list[Actor],
+    responses=CSV_RESPONSE,
+)
 async def list_actors(
     driver: DriverDep,
     settings: SettingsDep,
     kind: ActorKindDep,
+    format: FormatQuery = "json",
     q: Annotated[
         str | None,
         Query(
@@ -52,13 +60,14 @@ async def list_actors(
             examples=["cavusoglu"],
         ),
     ] = None,
-) -> list[dict[str, Any]]:
+) -> list[dict[str, Any]] | Response:
     """People, states and organizations, sorted by name. With `q`, those whose name or any
     alias contains it under the project's one name-matching rule (`loader.names.name_key`)."""
     q_key = name_key(q) if q is not None else None
-    return await canned("actors").run(
+    rows = await canned("actors").run(
         driver, settings.neo4j_database, q_key=q_key or None, kind=kind
     )
+    return csv_response(rows, "actors") if format == "csv" else rows
 
 
 @router.get(
@@ -78,7 +87,7 @@ async def get_actor(actor_id: ActorId, driver: DriverDep, settings: SettingsDep)
     "/actors/{actor_id}/contacts",
     summary="Direct contacts of an actor",
     response_model=list[Contact],
-    responses=NOT_FOUND,
+    responses={**NOT_FOUND, **CSV_RESPONSE},
 )
 async def list_contacts(
     actor_id: ActorId,
@@ -87,7 +96,8 @@ async def list_contacts(
     type: InteractionTypeDep,
     since: SinceQuery = None,
     until: UntilQuery = None,
-) -> list[dict[str, Any]]:
+    format: FormatQuery = "json",
+) -> list[dict[str, Any]] | Response:
     """Actors who took part in a **held** interaction in which this actor took part too,
     most frequent first. Taking part means a role such as participant, caller, visitor or
     mediator; a requester, arranger, venue state, addressee or subject did not take part.
@@ -104,4 +114,4 @@ async def list_contacts(
     )
     if not rows:
         await fetch_actor(driver, database, actor_id)
-    return rows
+    return csv_response(rows, f"contacts-{actor_id}") if format == "csv" else rows

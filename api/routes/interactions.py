@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import Response
 
 from api.deps import (
     DriverDep,
@@ -18,6 +19,7 @@ from api.deps import (
 from api.queries import canned
 from api.routes.actors import fetch_actor
 from api.schemas import Interaction, InteractionDetail
+from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
 
 router = APIRouter(tags=["interactions"])
 
@@ -27,7 +29,7 @@ router = APIRouter(tags=["interactions"])
     summary="Interactions, filtered and sorted by date",
     response_model=list[Interaction],
     responses={422: {"description": "A bad parameter, e.g. `with` without `actor`"},
-               404: {"description": "`actor` or `with` names no actor"}},
+               404: {"description": "`actor` or `with` names no actor"}, **CSV_RESPONSE},
 )  # fmt: skip
 async def list_interactions(
     driver: DriverDep,
@@ -57,7 +59,8 @@ async def list_interactions(
     limit: Annotated[int, Query(ge=1, le=1000, description="rows to return")] = 100,
     # Bounded: Neo4j integers are 64-bit, and no graph of ours has a billion rows to skip.
     offset: Annotated[int, Query(ge=0, le=1_000_000_000, description="rows to skip")] = 0,
-) -> list[dict[str, Any]]:
+    format: FormatQuery = "json",
+) -> list[dict[str, Any]] | Response:
     """Sorted by the earliest date (or the latest, when only that is known), then id;
     undated interactions come last. `sources` is the number of distinct sources."""
     if with_ is not None and actor is None:
@@ -81,7 +84,7 @@ async def list_interactions(
         for actor_id in (actor, with_):
             if actor_id is not None:
                 await fetch_actor(driver, database, actor_id)
-    return rows
+    return csv_response(rows, "interactions") if format == "csv" else rows
 
 
 @router.get(

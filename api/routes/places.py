@@ -5,16 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
+from fastapi.responses import Response
 
 from api.deps import DriverDep, SettingsDep
 from api.queries import canned
 from api.schemas import Place
+from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
 
 router = APIRouter(tags=["places"])
 
 
-@router.get("/places", summary="Places with their states", response_model=list[Place])
-async def list_places(driver: DriverDep, settings: SettingsDep) -> list[dict[str, Any]]:
+@router.get(
+    "/places",
+    summary="Places with their states",
+    response_model=list[Place],
+    responses=CSV_RESPONSE,
+)
+async def list_places(
+    driver: DriverDep, settings: SettingsDep, format: FormatQuery = "json"
+) -> list[dict[str, Any]] | Response:
     """Every place (city, region, venue, site), sorted by name, with the state it lies in,
     the number of interactions held there, and its evidence."""
-    return await canned("places").run(driver, settings.neo4j_database)
+    rows = await canned("places").run(driver, settings.neo4j_database)
+    return csv_response(rows, "places") if format == "csv" else rows

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from api.deps import DriverDep, SettingsDep, SinceQuery, UntilQuery, checked_window
 from api.queries import canned
 from api.routes.actors import fetch_actor
 from api.schemas import Statement
+from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
 
 router = APIRouter(tags=["statements"])
 
@@ -18,7 +20,7 @@ router = APIRouter(tags=["statements"])
     "/statements",
     summary="Statements with speaker, date and quote",
     response_model=list[Statement],
-    responses={404: {"description": "`speaker` names no actor"}},
+    responses={404: {"description": "`speaker` names no actor"}, **CSV_RESPONSE},
 )
 async def list_statements(
     driver: DriverDep,
@@ -33,7 +35,8 @@ async def list_statements(
     ] = None,
     since: SinceQuery = None,
     until: UntilQuery = None,
-) -> list[dict[str, Any]]:
+    format: FormatQuery = "json",
+) -> list[dict[str, Any]] | Response:
     """Sorted by date (undated last), then id. `quote` holds the speaker's words as the
     source quotes them; `reported` the source's indirect account; `evidence` the quotes
     that attest the statement."""
@@ -48,4 +51,4 @@ async def list_statements(
     )
     if not rows and speaker is not None:
         await fetch_actor(driver, database, speaker)
-    return rows
+    return csv_response(rows, "statements") if format == "csv" else rows

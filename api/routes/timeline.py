@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from api.deps import DriverDep, SettingsDep, SinceQuery, UntilQuery, checked_window
 from api.queries import canned
 from api.routes.actors import fetch_actor
 from api.schemas import TimelineEntry
+from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
 
 router = APIRouter(tags=["timeline"])
 
@@ -18,7 +20,7 @@ router = APIRouter(tags=["timeline"])
     "/timeline",
     summary="An actor's interactions and statements in date order",
     response_model=list[TimelineEntry],
-    responses={404: {"description": "`actor` names no actor"}},
+    responses={404: {"description": "`actor` names no actor"}, **CSV_RESPONSE},
 )
 async def get_timeline(
     actor: Annotated[str, Query(description="the actor's id", examples=["emmanuel-macron"])],
@@ -26,7 +28,8 @@ async def get_timeline(
     settings: SettingsDep,
     since: SinceQuery = None,
     until: UntilQuery = None,
-) -> list[dict[str, Any]]:
+    format: FormatQuery = "json",
+) -> list[dict[str, Any]] | Response:
     """Entries of `kind` "interaction" (any role the actor had, in `roles`; `with` lists the
     others who took part) and "statement" (what the actor said), sorted by date (earliest,
     or latest when only that is known), undated last."""
@@ -41,4 +44,4 @@ async def get_timeline(
     )
     if not rows:
         await fetch_actor(driver, database, actor)
-    return rows
+    return csv_response(rows, "timeline") if format == "csv" else rows

@@ -22,15 +22,17 @@ WHERE other <> a
                           AND coalesce(i.earliest, date($until)) <= date($until)))
 WITH other, collect(DISTINCT i) AS held,
   min(i.earliest) AS first, max(i.latest) AS last
-RETURN {id: other.id, name: other.name, kind: other.kind} AS actor,
+WITH {id: other.id, name: other.name, kind: other.kind} AS actor,
   size(held) AS interactions, first, last,
   COLLECT { UNWIND held AS h RETURN DISTINCT h.type AS t ORDER BY t } AS types,
   COLLECT {
     UNWIND held AS h MATCH (h)-[:EVIDENCED_BY]->(s:Source)
     RETURN DISTINCT s.id AS sid ORDER BY sid
-  } AS sources,
+  } AS source_ids,
   COLLECT {
     UNWIND held AS h
     RETURN h.id AS hid ORDER BY coalesce(h.earliest, h.latest) IS NULL, coalesce(h.earliest, h.latest), hid
   } AS interaction_ids
-ORDER BY interactions DESC, actor.id;
+WITH *, size(source_ids) AS sources
+ORDER BY interactions DESC, actor.id
+RETURN actor, interactions, first, last, types, sources, source_ids, interaction_ids;
