@@ -1,6 +1,7 @@
 """The baseline: one MERGE per record, each in its own transaction, as py2neo-era code did.
 
-Kept for comparison only (bench/load_throughput.py); never used to load real data.
+Kept for comparison only (bench/load.py, `python -m bench --sections load`); never used
+to load real data.
 """
 
 from __future__ import annotations
