@@ -19,7 +19,7 @@ from rich.progress import (
 
 from actorgraph import neo4j_server
 from actorgraph.settings import Settings, get_settings
-from loader.graph_writer import DEFAULT_BATCH_SIZE
+from loader.graph_writer import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
 
 console = Console(stderr=True, highlight=False)
 
@@ -257,6 +257,13 @@ def print_validation(report: Any) -> None:
     type=click.IntRange(min=1),
     help="Rows per write transaction.",
 )
+@click.option(
+    "--writers",
+    default=DEFAULT_WRITERS,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Write transactions run at once. More than the server's cores rarely helps.",
+)
 @click.option("--wipe", is_flag=True, help="Delete the whole graph first, then load PATHS only.")
 @click.option("--yes", "-y", is_flag=True, help="Do not ask before --wipe.")
 def load(
@@ -264,6 +271,7 @@ def load(
     strict: bool,
     sources: Path | None,
     batch_size: int,
+    writers: int,
     wipe: bool,
     yes: bool,
 ) -> None:
@@ -311,13 +319,10 @@ def load(
     )
     tasks: dict[str, TaskID] = {}
 
-    def plan(report: Any) -> None:
-        from loader.graph_writer import build_rows
-
+    def plan(report: Any, counts: dict[str, int]) -> None:
         print_validation(report)
-        for name, count in build_rows(report.files, report.offsets).counts().items():
+        for name, count in counts.items():
             tasks[name] = progress.add_task(name.replace("_", " "), total=count)
-        tasks["derived"] = progress.add_task("derived contacts", total=1)
         progress.start()
 
     def advance(name: str, count: int) -> None:
@@ -333,6 +338,7 @@ def load(
                 sources_dir=sources_dir,
                 strict=strict,
                 batch_size=batch_size,
+                writers=writers,
                 wipe_first=wipe,
                 progress=advance,
                 on_plan=plan,
@@ -450,6 +456,7 @@ def up(port: int | None) -> None:
         strict=False,
         sources=None,
         batch_size=DEFAULT_BATCH_SIZE,
+        writers=DEFAULT_WRITERS,
         wipe=False,
         yes=False,
     )

@@ -14,25 +14,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import Driver
 
 from actorgraph.database import apply_schema
 from bench.naive_loader import naive_load
+from loader.gc_pause import gc_paused
 from loader.graph_writer import (
     DEFAULT_BATCH_SIZE,
+    DEFAULT_WRITERS,
     WRITE_PLAN,
     Rows,
-    batches,
     build_rows,
     load_paths,
     wipe,
+    write_rows,
 )
 from loader.validation import ValidationReport, validate_paths
 
 CEILING_GENERATION = 1
 # The loader's own statements with every node MERGE turned into a CREATE: the same graph
-# from the same pre-shaped rows, minus what makes a load safe (validation, MERGE, the
-# derived SPOKE_WITH, generations and their clean-up, the digest).
+# from the same pre-shaped rows, written by the same parallel writers, minus what makes a
+# load safe (validation, MERGE, shaping the rows, generations and their clean-up, the digest).
 CEILING_PLAN: tuple[tuple[str, str], ...] = tuple(
     (name, statement.replace("MERGE (", "CREATE (")) for name, statement in WRITE_PLAN
 )
@@ -90,18 +92,20 @@ def run_naive(driver: Driver, database: str, rows: Rows, seconds: float) -> tupl
 
 
 def run_ceiling(driver: Driver, database: str, rows: Rows, batch_size: int) -> float:
-    """CREATE every pre-shaped row in the loader's batches; returns the seconds taken."""
+    """CREATE every pre-shaped row with the loader's batches and writers; returns seconds."""
     wipe(driver, database)
     apply_schema(driver, database)
-
-    def write(tx: ManagedTransaction, statement: str, chunk: list[dict[str, Any]]) -> None:
-        tx.run(statement, rows=chunk, gen=CEILING_GENERATION).consume()
-
     began = time.monotonic()
-    with driver.session(database=database) as session:
-        for name, statement in CEILING_PLAN:
-            for chunk in batches(getattr(rows, name), batch_size):
-                session.execute_write(write, statement, chunk)
+    with gc_paused():
+        write_rows(
+            driver,
+            rows,
+            CEILING_PLAN,
+            database=database,
+            gen=CEILING_GENERATION,
+            batch_size=batch_size,
+            writers=DEFAULT_WRITERS,
+        )
     return time.monotonic() - began
 
 
@@ -126,7 +130,8 @@ def measure_load(
     row: dict[str, float] = {}
     details: dict[str, Any] = {"interactions": interactions, "validate_s": round(validate_s, 1)}
     if compare:
-        rows = build_rows(report.files, report.offsets)
+        with gc_paused():
+            rows = build_rows(report.files, report.offsets)
         ceiling_s = run_ceiling(driver, database, rows, batch_size)
         row["ceiling_rows_s"] = round(interactions / ceiling_s, 1)
         progress(f"ceiling: {row['ceiling_rows_s']:.0f} interactions/s ({ceiling_s:.1f} s)")

@@ -35,6 +35,7 @@ from loader.dataset import (
     SourceFile,
     all_field_names,
 )
+from loader.gc_pause import gc_paused
 from loader.names import name_key
 from loader.source_text import SourceText, normalize_ws
 from loader.vocabulary import ROLES_BY_NAME, TYPES_BY_NAME
@@ -815,6 +816,13 @@ def validate_paths(
     References resolve across all files given together, so a second source
     may refer to actors that the seed defines.
     """
+    with gc_paused():
+        return _validate_paths(paths, sources_dir=sources_dir, strict=strict)
+
+
+def _validate_paths(
+    paths: Sequence[Path], *, sources_dir: Path | None, strict: bool
+) -> ValidationReport:
     report = ValidationReport()
     for path in _expand(paths, report):
 

@@ -57,6 +57,26 @@ def test_loading_twice_gives_the_identical_graph(db, test_settings, data_dir) ->
     assert count(db, "MATCH (n:Interaction) RETURN count(n)") == 2
 
 
+def test_parallel_writers_in_one_row_batches_give_the_identical_graph(
+    db, test_settings, data_dir
+) -> None:  # type: ignore[no-untyped-def]
+    shutil.copy(FIXTURES / "second-report.yaml", data_dir)
+    load(db, test_settings, data_dir, writers=1)
+    sequential = export_live_graph(db, test_settings.neo4j_database)
+    load(db, test_settings, data_dir, batch_size=1, writers=4)
+    parallel = export_live_graph(db, test_settings.neo4j_database)
+    assert len(sequential.relationships) > 10
+    assert parallel.canonical() == sequential.canonical()
+
+
+def test_writers_below_one_are_refused_before_anything_is_written(
+    db, test_settings, data_dir
+) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(LoadError, match="--writers"):
+        load(db, test_settings, data_dir, writers=0)
+    assert count(db, "MATCH (n) RETURN count(n)") == 0
+
+
 def test_counts_after_loading_match_the_dataset(db, test_settings, data_dir) -> None:  # type: ignore[no-untyped-def]
     load(db, test_settings, data_dir)
     assert count(db, "MATCH (n:Actor) RETURN count(n)") == 4

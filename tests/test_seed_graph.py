@@ -88,3 +88,26 @@ def test_spoke_with_covers_only_actors_who_took_part(seeded: Driver) -> None:
         )
         >= 6
     )
+
+
+def test_spoke_with_matches_a_derivation_from_the_written_graph(seeded: Driver) -> None:
+    # The loader derives SPOKE_WITH from its rows; the graph it wrote must say the same.
+    from_graph, _, _ = seeded.execute_query(
+        """
+        MATCH (a:Actor)-[:PARTICIPATED_IN {took_part: true}]->(i:Interaction {status: 'held'})
+              <-[:PARTICIPATED_IN {took_part: true}]-(b:Actor)
+        WHERE a.id < b.id
+        WITH a.id AS a, b.id AS b, count(DISTINCT i) AS n, min(i.earliest) AS first,
+             max(i.latest) AS last
+        RETURN a, b, n, first, last ORDER BY a, b
+        """
+    )
+    written, _, _ = seeded.execute_query(
+        """
+        MATCH (a:Actor)-[s:SPOKE_WITH]->(b:Actor)
+        RETURN a.id AS a, b.id AS b, s.interactions AS n, s.first AS first, s.last AS last
+        ORDER BY a, b
+        """
+    )
+    assert len(written) > 20
+    assert [dict(r) for r in written] == [dict(r) for r in from_graph]
