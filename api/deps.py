@@ -10,7 +10,7 @@ from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import APIKeyHeader
 from neo4j import AsyncDriver
 
-from actorgraph.settings import Settings, get_settings
+from actorgraph.settings import Settings
 from loader.vocabulary import ACTOR_KINDS, INTERACTION_TYPES, STATUSES
 
 
@@ -19,7 +19,17 @@ def get_driver(request: Request) -> AsyncDriver:
     return driver
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+def get_app_settings(request: Request) -> Settings:
+    """The settings the app was created with (tests create apps with settings of their own).
+
+    Read from the app rather than set through `dependency_overrides`: while any override
+    exists, FastAPI rebuilds every dependency's signature on every request (about 0.5 ms).
+    """
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 DriverDep = Annotated[AsyncDriver, Depends(get_driver)]
 
 

@@ -80,7 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await app.state.driver.close()
 
     app = FastAPI(title="actorgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.state.settings = settings
     # Browser fetches the guide and the style from its own page, so it needs CORS; GET only,
     # so that no other page's script can reach POST /cypher through this allowance.
     app.add_middleware(
