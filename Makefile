@@ -50,8 +50,9 @@ lint: venv  ## ruff and mypy
 test: lint  ## ruff, mypy and the whole pytest suite against a real Neo4j of its own
 	$(BIN)/pytest
 
-bench: venv  ## Benchmarks on the local Neo4j (WIPES it): writes bench/results/<date>.json
+bench: neo4j  ## Benchmarks on the local Neo4j (WIPES it, reloads the seed after): bench/results/<date>.*
 	$(BIN)/python -m bench
+	$(BIN)/actorgraph load --wipe --yes
 
 soak: venv  ## The long reliability soak (minutes); `make test` runs the fast part
 	$(BIN)/pytest -m soak tests
