@@ -14,6 +14,10 @@ from actorgraph.settings import PROJECT_ROOT, Settings
 SCHEMA_DIR = PROJECT_ROOT / "cypher" / "schema"
 # Short timeouts: a missing server should say so in seconds, not hang a CLI or an API request.
 CONNECTION_TIMEOUT_S = 2.0
+# Server notifications off: on a graph where no record sets an optional property (no
+# `outcome` anywhere), every canned query drew "property key does not exist" warnings,
+# which the driver logged, query text and all, on every call.
+NOTIFICATIONS = "OFF"
 ACQUISITION_TIMEOUT_S = 2.0
 
 
@@ -37,6 +41,7 @@ def open_driver(settings: Settings) -> Driver:
         connection_timeout=CONNECTION_TIMEOUT_S,
         connection_acquisition_timeout=ACQUISITION_TIMEOUT_S,
         max_transaction_retry_time=5.0,
+        notifications_min_severity=NOTIFICATIONS,
     )
 
 

@@ -16,7 +16,12 @@ from fastapi.responses import JSONResponse
 from neo4j import AsyncGraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
-from actorgraph.database import ACQUISITION_TIMEOUT_S, CONNECTION_TIMEOUT_S, unreachable_message
+from actorgraph.database import (
+    ACQUISITION_TIMEOUT_S,
+    CONNECTION_TIMEOUT_S,
+    NOTIFICATIONS,
+    unreachable_message,
+)
 from actorgraph.settings import Settings, get_settings
 from api.routes import (
     actors,
@@ -73,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             connection_timeout=CONNECTION_TIMEOUT_S,
             connection_acquisition_timeout=ACQUISITION_TIMEOUT_S,
             max_transaction_retry_time=2.0,
+            notifications_min_severity=NOTIFICATIONS,
         )
         try:
             yield
