@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity
 from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable
 
 from actorgraph.settings import PROJECT_ROOT, Settings
@@ -17,7 +17,7 @@ CONNECTION_TIMEOUT_S = 2.0
 # Server notifications off: on a graph where no record sets an optional property (no
 # `outcome` anywhere), every canned query drew "property key does not exist" warnings,
 # which the driver logged, query text and all, on every call.
-NOTIFICATIONS = "OFF"
+NOTIFICATIONS = NotificationMinimumSeverity.OFF
 ACQUISITION_TIMEOUT_S = 2.0
 
 

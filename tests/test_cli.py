@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from child_env import child_env
 
 from actorgraph.settings import PROJECT_ROOT, Settings
 
@@ -15,13 +15,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "loader"
 
 
 def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    # A clean environment: neither the developer's .env nor their NEO4J_URI may leak in.
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "ACTORGRAPH_"))}
     return subprocess.run(
         [sys.executable, "-m", "actorgraph", *args],
         capture_output=True,
         text=True,
-        env={**base, "COLUMNS": "200", **env},
+        env=child_env(**env),
         cwd=PROJECT_ROOT / "tests",  # no .env here
         timeout=120,
         check=False,

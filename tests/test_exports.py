@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from child_env import child_env
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
@@ -95,15 +95,9 @@ def test_cli_export_writes_graphml_that_networkx_reads(
     seeded: Driver, test_settings: Settings, tmp_path: Path, expected: dict[str, int]
 ) -> None:
     out = tmp_path / "actorgraph.graphml"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "ACTORGRAPH_"))}
-    password = test_settings.neo4j_password
     result = subprocess.run(
         [sys.executable, "-m", "actorgraph", "export", "--format", "graphml", "-o", str(out)],
-        env={
-            **env,
-            "NEO4J_URI": test_settings.bolt_uri,
-            "NEO4J_PASSWORD": password.get_secret_value() if password else "",
-        },
+        env=child_env(test_settings),
         cwd=PROJECT_ROOT / "tests",
         capture_output=True,
         text=True,

@@ -147,3 +147,22 @@ def test_the_api_shows_both_readings_and_filters_by_corroboration(
         ("late-report", "2022-03-11"),
     ]
     assert [i["id"] for i in corroborated] == ["meeting-2022-03-10-antalya-kuleba-lavrov"]
+
+
+@pytest.mark.neo4j
+def test_a_record_joined_by_same_as_is_found_by_its_own_id(
+    graph: Driver, test_settings: Settings, sources_dir: Path
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+
+    load_seed_and(graph, test_settings, sources_dir, "late-report.yaml")
+    with TestClient(create_app(test_settings)) as api:
+        by_merged_id = api.get("/interactions/antalya-meeting-late-report")
+        unknown = api.get("/interactions/no-such-meeting")
+    assert by_merged_id.status_code == 200, by_merged_id.text
+    meeting = by_merged_id.json()
+    assert meeting["id"] == "meeting-2022-03-10-antalya-kuleba-lavrov"
+    assert meeting["merged_ids"] == ["antalya-meeting-late-report"]
+    assert unknown.status_code == 404

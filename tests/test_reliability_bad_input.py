@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from child_env import child_env
 from neo4j import Driver
 
 from actorgraph.cli import EXIT_INVALID
@@ -49,20 +50,6 @@ class CliRun:
     peak_rss_kb: int
 
 
-def cli_env(settings: Settings) -> dict[str, str]:
-    # A clean environment: neither the developer's .env nor their NEO4J_URI may leak in.
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "ACTORGRAPH_"))}
-    env.update(
-        COLUMNS="200",
-        NEO4J_URI=settings.bolt_uri,
-        NEO4J_USER=settings.neo4j_user,
-        NEO4J_DATABASE=settings.neo4j_database,
-    )
-    if settings.neo4j_password is not None:
-        env["NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
-    return env
-
-
 def run_cli(settings: Settings, *args: str, out_dir: Path) -> CliRun:
     """Run `python -m actorgraph ARGS` and measure the child's own peak memory.
 
@@ -79,7 +66,7 @@ def run_cli(settings: Settings, *args: str, out_dir: Path) -> CliRun:
             stdout=stdout,
             stderr=stderr,
             stdin=subprocess.DEVNULL,
-            env=cli_env(settings),
+            env=child_env(settings),
             cwd=PROJECT_ROOT / "tests",  # no .env here
         )
     deadline = time.monotonic() + RUN_TIMEOUT_S

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from child_env import child_env
 from neo4j import Driver
 from pydantic import SecretStr
 
@@ -68,19 +69,6 @@ LARGE = Size(interactions=20_000, batch_size=100)
 # ----------------------------------------------------------------- helpers
 
 
-def cli_env(settings: Settings) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "ACTORGRAPH_"))}
-    env.update(
-        COLUMNS="200",
-        NEO4J_URI=settings.bolt_uri,
-        NEO4J_USER=settings.neo4j_user,
-        NEO4J_DATABASE=settings.neo4j_database,
-    )
-    if settings.neo4j_password is not None:
-        env["NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
-    return env
-
-
 @dataclass
 class Dataset:
     """A synthetic dataset plus tiny-report, with every source text in one folder."""
@@ -108,7 +96,7 @@ def start_cli(settings: Settings, args: list[str], log_dir: Path) -> subprocess.
             stdout=out,
             stderr=err,
             stdin=subprocess.DEVNULL,
-            env=cli_env(settings),
+            env=child_env(settings),
             cwd=PROJECT_ROOT / "tests",  # no .env here
         )
 

@@ -9,7 +9,6 @@ is part of `make test`; the 30-second run is the soak.
 from __future__ import annotations
 
 import ast
-import os
 import socket
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
+from child_env import child_env
 from neo4j import Driver
 
 from actorgraph.settings import PROJECT_ROOT, Settings
@@ -102,14 +102,7 @@ def running_api(settings: Settings, log: Path) -> Iterator[Server]:
     """`uvicorn api.main:app` on 127.0.0.1 and a free port, configured only by the environment
     (as a user runs it), until the block ends."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "ACTORGRAPH_"))}
-    env.update(
-        NEO4J_URI=settings.bolt_uri,
-        NEO4J_USER=settings.neo4j_user,
-        NEO4J_DATABASE=settings.neo4j_database,
-    )
-    if settings.neo4j_password is not None:
-        env["NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
+    env = child_env(settings)
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1",

