@@ -290,7 +290,7 @@ def load(
 
     Exit 0 when loaded, 1 when the dataset is invalid, 2 when Neo4j is unreachable.
     """
-    from neo4j.exceptions import ServiceUnavailable, SessionExpired
+    from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExpired
 
     from actorgraph.database import DatabaseError, apply_schema, connect, unreachable_message
     from loader.graph_writer import InvalidDataset, LoadError, load_paths
@@ -351,8 +351,9 @@ def load(
     except DatabaseError as exc:
         progress.stop()
         fail(str(exc), EXIT_UNREACHABLE)
-    except (ServiceUnavailable, SessionExpired) as exc:
+    except (ServiceUnavailable, SessionExpired, DatabaseUnavailable) as exc:
         # Neo4j went away mid-load: the live generation is untouched; a re-run finishes.
+        # A server that is shutting down answers DatabaseUnavailable until it is gone.
         progress.stop()
         fail(
             unreachable_message(settings, str(exc)) + " Nothing was published; run the load again.",

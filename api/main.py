@@ -14,7 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from neo4j import AsyncGraphDatabase
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
 
 from actorgraph.database import (
     ACQUISITION_TIMEOUT_S,
@@ -98,6 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(ServiceUnavailable)
     @app.exception_handler(SessionExpired)
+    @app.exception_handler(DatabaseUnavailable)  # a server shutting down or starting up
     async def neo4j_unavailable(request: Request, exc: Exception) -> JSONResponse:
         return JSONResponse(
             status_code=503, content={"detail": unreachable_message(settings, str(exc))}
