@@ -6,9 +6,12 @@ or uses the server that NEO4J_TEST_URI names. Each test module starts on an empt
 
 from __future__ import annotations
 
+import fcntl
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from fastapi.testclient import TestClient
@@ -59,9 +62,29 @@ def test_settings() -> Settings:
     return settings
 
 
+def _hold_the_test_server(settings: Settings) -> IO[str]:
+    """An exclusive lock on the suite's server for this run, held until the process ends.
+
+    Each module wipes the graph, so two runs on one server fail each other at random. The
+    lock is per URI (not per checkout: two clones share port 17687).
+    """
+    name = settings.bolt_uri.replace(":", "-").replace("/", "")
+    lock = (Path(tempfile.gettempdir()) / f"actorgraph-tests-{name}.lock").open("w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        pytest.exit(
+            f"Another test run is using the suite's Neo4j at {settings.bolt_uri}. Wait for it "
+            "to end, or point NEO4J_TEST_URI at a server of your own.",
+            returncode=2,
+        )
+    return lock
+
+
 @pytest.fixture(scope="session")
 def neo4j_driver(test_settings: Settings) -> Iterator[Driver]:
     """A driver to the suite's Neo4j, started for the session when NEO4J_TEST_URI is unset."""
+    lock = _hold_the_test_server(test_settings)
     started = None
     if test_settings.uses_local_server:
         server = neo4j_server.LocalServer.from_settings(test_settings)
@@ -75,6 +98,7 @@ def neo4j_driver(test_settings: Settings) -> Iterator[Driver]:
         driver.close()
         if started is not None:
             neo4j_server.stop(started)
+        lock.close()
 
 
 def wipe(driver: Driver, database: str) -> None:
