@@ -420,7 +420,13 @@ def synth(actors: int, interactions: int, seed: int, per_file: int, out: Path) -
 @cli.command()
 @click.option("--host", default=None, help="Default: ACTORGRAPH_API_HOST (127.0.0.1).")
 @click.option("--port", default=None, type=int, help="Default: ACTORGRAPH_API_PORT (8000).")
-def serve(host: str | None, port: int | None) -> None:
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(min=1),
+    help="Worker processes. Default: ACTORGRAPH_API_WORKERS (2).",
+)
+def serve(host: str | None, port: int | None, workers: int | None) -> None:
     """Serve the HTTP API (docs at /docs). Neo4j must be reachable."""
     import uvicorn
 
@@ -429,6 +435,7 @@ def serve(host: str | None, port: int | None) -> None:
         "api.main:app",
         host=host or settings.actorgraph_api_host,
         port=port or settings.actorgraph_api_port,
+        workers=workers or settings.actorgraph_api_workers,
         log_level="info",
     )
 
@@ -464,7 +471,7 @@ def up(port: int | None) -> None:
     console.print(
         f"API on http://{settings.actorgraph_api_host}:{port or settings.actorgraph_api_port}/docs"
     )
-    serve.callback(host=None, port=port)  # type: ignore[misc]
+    serve.callback(host=None, port=port, workers=None)  # type: ignore[misc]
 
 
 def main() -> None:

@@ -47,6 +47,7 @@ def running_api(settings: Settings) -> Iterator[str]:
         sys.executable, "-m", "uvicorn", "api.main:app",
         "--host", "127.0.0.1", "--port", str(port),
         "--log-level", "warning", "--no-access-log",
+        "--workers", str(settings.actorgraph_api_workers),
     ]  # fmt: skip
     process = subprocess.Popen(
         command, cwd=PROJECT_ROOT, env=api_environment(settings), start_new_session=True
