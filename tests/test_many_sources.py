@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from actorgraph.database import apply_schema
 from actorgraph.settings import PROJECT_ROOT, Settings
+from api.main import create_app
 from loader.graph_writer import load_paths
 from loader.merge_check import find_candidates
 from loader.validation import validate_paths
@@ -128,18 +131,22 @@ def test_same_as_keeps_one_event_with_both_sources_and_both_dates(
     ]
 
 
-@pytest.mark.neo4j
-def test_the_api_shows_both_readings_and_filters_by_corroboration(
+@pytest.fixture
+def late_report_api(
     graph: Driver, test_settings: Settings, sources_dir: Path
-) -> None:
-    from fastapi.testclient import TestClient
-
-    from api.main import create_app
-
+) -> Iterator[TestClient]:
+    """The API over the seed plus a late report that joins the Antalya meeting by same_as."""
     load_seed_and(graph, test_settings, sources_dir, "late-report.yaml")
     with TestClient(create_app(test_settings)) as api:
-        detail = api.get("/interactions/meeting-2022-03-10-antalya-kuleba-lavrov").json()
-        corroborated = api.get("/interactions", params={"min_sources": 2}).json()
+        yield api
+
+
+@pytest.mark.neo4j
+def test_the_api_shows_both_readings_and_filters_by_corroboration(
+    late_report_api: TestClient,
+) -> None:
+    detail = late_report_api.get("/interactions/meeting-2022-03-10-antalya-kuleba-lavrov").json()
+    corroborated = late_report_api.get("/interactions", params={"min_sources": 2}).json()
     assert detail["sources"] == 2
     assert detail["conflicts"] == ["earliest", "latest"]
     assert [(r["source"], r["earliest"]) for r in detail["readings"]] == [
@@ -150,17 +157,9 @@ def test_the_api_shows_both_readings_and_filters_by_corroboration(
 
 
 @pytest.mark.neo4j
-def test_a_record_joined_by_same_as_is_found_by_its_own_id(
-    graph: Driver, test_settings: Settings, sources_dir: Path
-) -> None:
-    from fastapi.testclient import TestClient
-
-    from api.main import create_app
-
-    load_seed_and(graph, test_settings, sources_dir, "late-report.yaml")
-    with TestClient(create_app(test_settings)) as api:
-        by_merged_id = api.get("/interactions/antalya-meeting-late-report")
-        unknown = api.get("/interactions/no-such-meeting")
+def test_a_record_joined_by_same_as_is_found_by_its_own_id(late_report_api: TestClient) -> None:
+    by_merged_id = late_report_api.get("/interactions/antalya-meeting-late-report")
+    unknown = late_report_api.get("/interactions/no-such-meeting")
     assert by_merged_id.status_code == 200, by_merged_id.text
     meeting = by_merged_id.json()
     assert meeting["id"] == "meeting-2022-03-10-antalya-kuleba-lavrov"

@@ -8,7 +8,6 @@ timeouts, and the same app instance must recover by itself when Neo4j is back.
 
 from __future__ import annotations
 
-import socket
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -18,6 +17,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
+from throwaway_neo4j import free_port, throwaway_server
 
 from actorgraph import neo4j_server
 from actorgraph.database import (
@@ -26,7 +26,7 @@ from actorgraph.database import (
     apply_schema,
     open_driver,
 )
-from actorgraph.settings import Settings, read_versions
+from actorgraph.settings import Settings
 from api.main import create_app
 from loader.graph_writer import load_paths
 
@@ -61,25 +61,9 @@ READS: list[tuple[str, str, dict[str, Any] | None]] = [
 STATIC = ["/queries", "/openapi.json", "/browser/style.grass", "/browser/guide"]
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[neo4j_server.LocalServer]:
-    versions = read_versions()
-    server = neo4j_server.LocalServer(
-        home=tmp_path_factory.mktemp("api-down") / "neo4j",
-        bolt_port=free_port(),
-        http_port=free_port(),
-        heap="512m",
-        pagecache="128m",
-        password=PASSWORD,
-        neo4j_version=versions["NEO4J_VERSION"],
-        browser_version=versions["NEO4J_BROWSER_VERSION"],
-    )
+    server = throwaway_server(tmp_path_factory.mktemp("api-down") / "neo4j", PASSWORD)
     neo4j_server.start(server)
     try:
         yield server

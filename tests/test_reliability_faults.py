@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,11 +24,12 @@ import pytest
 from child_env import child_env
 from neo4j import Driver
 from pydantic import SecretStr
+from throwaway_neo4j import throwaway_server
 
 from actorgraph import neo4j_server
 from actorgraph.cli import EXIT_UNREACHABLE
 from actorgraph.database import apply_schema, open_driver
-from actorgraph.settings import PROJECT_ROOT, Settings, read_versions
+from actorgraph.settings import PROJECT_ROOT, Settings
 from loader.export import export_live_graph
 from loader.graph_writer import live_generation, load_paths, wipe
 from loader.synth import generate
@@ -240,12 +240,6 @@ def test_kill_9_midway_through_a_load_with_wipe_leaves_the_graph_as_before(
 # ----------------------------------------------------------------- Neo4j stops midway
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def crash(server: neo4j_server.LocalServer) -> None:
     """SIGKILL the server's process group: no shutdown, no checkpoint, as in a power cut."""
     pid = neo4j_server.status(server).pid
@@ -287,17 +281,7 @@ def cut_load(
     """
     how = request.param
     folder = tmp_path_factory.mktemp(f"cut-{how}")
-    versions = read_versions()
-    server = neo4j_server.LocalServer(
-        home=folder / "neo4j",
-        bolt_port=free_port(),
-        http_port=free_port(),
-        heap="512m",
-        pagecache="128m",
-        password=FAULT_PASSWORD,
-        neo4j_version=versions["NEO4J_VERSION"],
-        browser_version=versions["NEO4J_BROWSER_VERSION"],
-    )
+    server = throwaway_server(folder / "neo4j", FAULT_PASSWORD)
     settings = test_settings.model_copy(
         update={"neo4j_uri": server.bolt_uri, "neo4j_password": SecretStr(FAULT_PASSWORD)}
     )

@@ -9,7 +9,6 @@ is part of `make test`; the 30-second run is the soak.
 from __future__ import annotations
 
 import ast
-import socket
 import subprocess
 import sys
 import threading
@@ -25,6 +24,7 @@ import httpx
 import pytest
 from child_env import child_env
 from neo4j import Driver
+from throwaway_neo4j import free_port
 
 from actorgraph.settings import PROJECT_ROOT, Settings
 from api.queries import catalogue
@@ -76,12 +76,6 @@ def canned_query_urls() -> list[str]:
 
 
 URLS = ENDPOINTS + canned_query_urls()
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def rss_kb(pid: int) -> int:
