@@ -41,6 +41,23 @@ def local_server(settings: Settings) -> neo4j_server.LocalServer:
     return neo4j_server.LocalServer.from_settings(settings)
 
 
+def api_url(settings: Settings, port: int | None = None) -> str:
+    return neo4j_server.reachable_api_url(
+        settings.actorgraph_api_host, port or settings.actorgraph_api_port
+    )
+
+
+def browser_lines(settings: Settings, api: str, intro: str) -> list[str]:
+    """The Browser link (for the local server) and the two commands that load the API's
+    style and guide, ready to paste."""
+    lines: list[str] = []
+    if settings.uses_local_server:
+        lines.append(f"Browser: {neo4j_server.LocalServer.from_settings(settings).browser_url}")
+    lines.append(intro)
+    lines.extend(f"  {command}" for command in neo4j_server.browser_guide_commands(api))
+    return lines
+
+
 strict_option = click.option(
     "--strict", is_flag=True, help="A missing source text is an error, not a warning."
 )
@@ -92,7 +109,10 @@ def neo4j_start(timeout: float) -> None:
     else:
         click.echo(f"Neo4j started in {result.seconds:.1f} s (pid {result.status.pid}).")
     click.echo(f"Bolt:    {server.bolt_uri}")
-    click.echo(f"Browser: {server.browser_url}")
+    settings = get_settings()
+    intro = "With the API up (actorgraph serve), type in Browser:"
+    for line in browser_lines(settings, api_url(settings), intro):
+        click.echo(line)
 
 
 @neo4j.command("stop")
@@ -456,7 +476,7 @@ def up(port: int | None) -> None:
         except neo4j_server.Neo4jServerError as exc:
             fail(str(exc))
         state = "already running" if result.already_running else f"up in {result.seconds:.1f} s"
-        console.print(f"Neo4j {state}. Browser: {server.browser_url}")
+        console.print(f"Neo4j {state}.")
     ctx = click.get_current_context()
     ctx.invoke(
         load,
@@ -468,9 +488,12 @@ def up(port: int | None) -> None:
         wipe=False,
         yes=False,
     )
-    console.print(
-        f"API on http://{settings.actorgraph_api_host}:{port or settings.actorgraph_api_port}/docs"
-    )
+    api = api_url(settings, port)
+    console.print(f"API on {api}/docs")
+    # Last, so that they stay on screen just above the server's log. Soft wrap: a link
+    # broken over two lines no longer opens.
+    for line in browser_lines(settings, api, "In Browser, type:"):
+        console.print(line, soft_wrap=True, markup=False)
     serve.callback(host=None, port=port, workers=None)  # type: ignore[misc]
 
 

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 from actorgraph.settings import PROJECT_ROOT, Settings, read_versions
 
@@ -91,12 +92,38 @@ class LocalServer:
 
     @property
     def browser_url(self) -> str:
-        return f"http://127.0.0.1:{self.http_port}/browser/"
+        """Browser, opened on this server with the auth method it needs, so that a user need
+        not know to pick "No authentication" (it then connects at once) or type the URL.
+
+        `dbms` and `preselectAuthMethod` are Browser's documented URL parameters; the user
+        in `dbms` fills the username field. The local server's only user is `neo4j`.
+        """
+        if self.password:
+            dbms, method = f"bolt://neo4j@127.0.0.1:{self.bolt_port}", "NATIVE"
+        else:
+            dbms, method = self.bolt_uri, "NO_AUTH"
+        query = urlencode({"dbms": dbms, "preselectAuthMethod": method}, quote_via=quote)
+        return f"http://127.0.0.1:{self.http_port}/browser/?{query}"
 
     @property
     def process_marker(self) -> str:
         """A JVM property that tags our process, so that status and stop never touch another."""
         return f"-Dactorgraph.home={self.home}"
+
+
+def reachable_api_url(host: str, port: int) -> str:
+    """The API's address as a browser on this machine reaches it. An API bound to every
+    interface is reached on 127.0.0.1, one of the hosts Browser may load remote content from."""
+    if host in ("", "0.0.0.0", "::"):
+        host = "127.0.0.1"
+    elif ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def browser_guide_commands(api_url: str) -> tuple[str, str]:
+    """What to type in Browser for the API's colours and captions and its guide of queries."""
+    return (f":style {api_url}/browser/style.grass", f":play {api_url}/browser/guide")
 
 
 @dataclass(frozen=True)

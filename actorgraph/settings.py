@@ -52,8 +52,9 @@ class Settings(BaseSettings):
 
     actorgraph_data: Path = Field(default=PROJECT_ROOT / "data", description="The dataset folder.")
     actorgraph_sources: Path = Field(
-        default=PROJECT_ROOT.parent / "shared" / "sources",
-        description="Folder of source texts that evidence quotes are checked against.",
+        default=PROJECT_ROOT / "sources",
+        description="Folder of source texts that evidence quotes are checked against. "
+        "Without a text, its quotes load unverified and without offsets.",
     )
 
     actorgraph_api_host: str = "127.0.0.1"

@@ -29,6 +29,34 @@ CSV_COLUMNS = (
 
 Row = Mapping[str, Any]
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    """`value` as a CSV cell that a spreadsheet shows and never runs: text starting like a
+    formula gets a leading `'`. Both CSV writers (the export and `?format=csv`) use it.
+
+    A number from the data is left as it is: it is not text anyone wrote, and `-3` must stay
+    a number for the spreadsheet; every other value (names, quotes, ids, dates, lists) is text.
+    """
+    text = _cell_text(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        if all(not isinstance(v, dict | list) for v in value):
+            return ";".join(_cell_text(v) for v in value)
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
 
 def _text(value: Any) -> str:
     if value is None:
@@ -87,7 +115,7 @@ def to_csv(rows: Iterable[Row]) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        writer.writerow([_text(row[column]) for column in CSV_COLUMNS])
+        writer.writerow([csv_cell(row[column]) for column in CSV_COLUMNS])
     return out.getvalue()
 
 

@@ -11,8 +11,14 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import (
+    get_redoc_html,
+    get_swagger_ui_html,
+    get_swagger_ui_oauth2_redirect_html,
+)
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 from neo4j import AsyncGraphDatabase
 from neo4j.exceptions import AuthError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
 
@@ -50,6 +56,10 @@ talks of February–March 2022.
 # "non-simple", so the browser asks first (a CORS preflight) whether it may send them.
 BROWSER_FETCH_HEADERS = ["Cache-Control", "Pragma", "Content-Type"]
 
+# Swagger UI and ReDoc load their scripts from a CDN by default, which leaves /docs and /redoc
+# blank offline; the fastapi-offline package ships the same files, served from here instead.
+DOCS_ASSETS = "/static/docs"
+
 
 def browser_origins(settings: Settings) -> list[str]:
     """Where Neo4j Browser is served from: the local server's HTTP port, and the default one."""
@@ -63,6 +73,48 @@ class AsciiJSONResponse(JSONResponse):
 
     def render(self, content: Any) -> bytes:
         return json.dumps(content, ensure_ascii=True, allow_nan=False).encode("ascii")
+
+
+def serve_docs_offline(app: FastAPI) -> None:
+    """/docs and /redoc as FastAPI serves them, with their scripts, styles and icon served by
+    the API itself (FastAPI's recipe "Self-hosting JavaScript and CSS for docs")."""
+    app.mount(
+        DOCS_ASSETS,
+        StaticFiles(packages=[("fastapi_offline", "static")]),
+        name="docs-assets",
+    )
+    openapi_url = app.openapi_url or "/openapi.json"
+    oauth2_redirect_url = app.swagger_ui_oauth2_redirect_url or "/docs/oauth2-redirect"
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui(request: Request) -> HTMLResponse:
+        # Behind a proxy that strips a prefix, every URL the page loads needs it back.
+        root = request.scope.get("root_path", "").rstrip("/")
+        return get_swagger_ui_html(
+            openapi_url=root + openapi_url,
+            title=f"{app.title} - Swagger UI",
+            swagger_js_url=f"{root}{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png",
+            oauth2_redirect_url=root + oauth2_redirect_url,
+            init_oauth=app.swagger_ui_init_oauth,
+            swagger_ui_parameters=app.swagger_ui_parameters,
+        )
+
+    @app.get(oauth2_redirect_url, include_in_schema=False)
+    async def swagger_ui_oauth2_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "").rstrip("/")
+        return get_redoc_html(
+            openapi_url=root + openapi_url,
+            title=f"{app.title} - ReDoc",
+            redoc_js_url=f"{root}{DOCS_ASSETS}/redoc.standalone.js",
+            redoc_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png",
+            with_google_fonts=False,  # fonts.googleapis.com is just as far away as the CDN
+        )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -85,8 +137,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await app.state.driver.close()
 
-    app = FastAPI(title="actorgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="actorgraph",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.settings = settings
+    serve_docs_offline(app)
     # Browser fetches the guide and the style from its own page, so it needs CORS; GET only,
     # so that no other page's script can reach POST /cypher through this allowance.
     app.add_middleware(

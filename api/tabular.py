@@ -1,19 +1,21 @@
 """`?format=csv` on the list endpoints, Datasette's habit: the same rows as a spreadsheet.
 
 Nested objects become dotted columns (`actor.id`), lists of plain values are joined with
-`;`, and lists of objects (evidence, participants) are kept as JSON in one cell.
+`;`, and lists of objects (evidence, participants) are kept as JSON in one cell. Text that
+a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) starts with a `'` (`csv_cell`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal
 
 from fastapi import Query
 from fastapi.responses import Response
+
+from api.exports import csv_cell
 
 FormatQuery = Annotated[
     Literal["json", "csv"],
@@ -24,18 +26,6 @@ CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        if all(not isinstance(v, (dict, list)) for v in value):
-            return ";".join(_cell(v) for v in value)
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
-
-
 def flatten(row: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
     flat: dict[str, str] = {}
     for key, value in row.items():
@@ -43,7 +33,7 @@ def flatten(row: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
         if isinstance(value, Mapping):
             flat.update(flatten(value, f"{name}."))
         else:
-            flat[name] = _cell(value)
+            flat[name] = csv_cell(value)
     return flat
 
 

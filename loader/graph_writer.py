@@ -122,13 +122,19 @@ def _evidence(
 
 
 def _quote_props(evidence: list[Row]) -> Row:
-    """Evidence of a relationship (which cannot point at a Source) kept as parallel lists."""
-    return {
+    """Evidence of a relationship (which cannot point at a Source) kept as parallel lists.
+
+    Neo4j stores no null inside a list, and a quote whose source text is absent has no
+    offsets; the offset lists are then left out whole, so that they stay parallel.
+    """
+    props: Row = {
         "evidence_sources": [e["source"] for e in evidence],
         "evidence_quotes": [e["quote"] for e in evidence],
-        "evidence_starts": [e["start"] for e in evidence],
-        "evidence_ends": [e["end"] for e in evidence],
     }
+    if all(e["start"] is not None for e in evidence):
+        props["evidence_starts"] = [e["start"] for e in evidence]
+        props["evidence_ends"] = [e["end"] for e in evidence]
+    return props
 
 
 def _union(into: list[Any], items: Iterable[Any]) -> None:
@@ -439,9 +445,10 @@ def build_rows(
 EVIDENCE = """
 WITH n, r
 CALL (n, r) {
-  UNWIND r.evidence AS e
+  UNWIND range(0, size(r.evidence) - 1) AS seq
+  WITH r.evidence[seq] AS e, seq
   MATCH (s:Source {id: e.source, gen: $gen}) USING INDEX SEEK s:Source(id, gen)
-  CREATE (n)-[:EVIDENCED_BY {quote: e.quote, start: e.start, end: e.end}]->(s)
+  CREATE (n)-[:EVIDENCED_BY {quote: e.quote, start: e.start, end: e.end, seq: seq}]->(s)
 }
 """
 

@@ -238,8 +238,12 @@ def _record_label(raw: dict[str, Any], collection: str, index: int) -> str:
     return f"{collection}[{index}]"
 
 
-def _suggest(value: str, candidates: Iterable[str]) -> str:
-    match = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+def _suggest(
+    value: str, candidates: Iterable[str], *, exclude: str | None = None, cutoff: float = 0.6
+) -> str:
+    """A close existing name, never the record's own id (`exclude`): a hint must lead somewhere."""
+    names = [c for c in candidates if c != exclude and c != value]
+    match = difflib.get_close_matches(value, names, n=1, cutoff=cutoff)
     return f" (did you mean {match[0]!r}?)" if match else ""
 
 
@@ -416,7 +420,7 @@ def _check_file(
                 record,
                 fld,
                 f"unknown {what} {aid!r}; define it under actors: or fix the id"
-                f"{_suggest(aid, actor_ids)}",
+                f"{_suggest(aid, actor_ids, exclude=record)}",
             )
         elif kinds is not None and actor_ids[aid] not in kinds:
             add(
@@ -435,7 +439,7 @@ def _check_file(
                 record,
                 fld,
                 f"unknown interaction {iid!r}; define it under interactions: "
-                f"or fix the id{_suggest(iid, reg.interactions)}",
+                f"or fix the id{_suggest(iid, reg.interactions, exclude=record)}",
             )
 
     def ref_evidence(record: str, prefix: str, items: list[Evidence]) -> None:
@@ -445,7 +449,8 @@ def _check_file(
                     record,
                     f"{prefix}evidence[{j}].source",
                     f"unknown source {ev.source!r}; it must be the id of a source given in "
-                    f"the same validation run{_suggest(ev.source, reg.sources)}",
+                    # Source ids share the author-date shape; only a near twin is a typo.
+                    f"the same validation run{_suggest(ev.source, reg.sources, cutoff=0.85)}",
                 )
 
     text_name = Path(src.text_file).name

@@ -42,10 +42,23 @@ def _test_settings() -> Settings:
         # Small, so that it fits beside the instance `make up` runs.
         actorgraph_heap="512m",
         actorgraph_pagecache="256m",
-        actorgraph_sources=Path(
-            os.environ.get("ACTORGRAPH_SOURCES", PROJECT_ROOT.parent / "shared" / "sources")
-        ),
+        actorgraph_sources=Path(os.environ.get("ACTORGRAPH_SOURCES", PROJECT_ROOT / "sources")),
     )
+
+
+SEED_TEXT = "cameron-2022-03-21.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_sources(test_settings: Settings) -> Path:
+    """The folder holding the seed's source text; tests that need the text skip without it."""
+    folder = test_settings.actorgraph_sources
+    if not (folder / SEED_TEXT).is_file():
+        pytest.skip(
+            f"needs the seed's source text {SEED_TEXT} in {folder}: set ACTORGRAPH_SOURCES "
+            "to the folder that holds it"
+        )
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -184,7 +184,7 @@ def test_the_local_neo4j_and_the_compose_file_let_browser_load_the_guide(
         for line in config.splitlines()
         if line.startswith("browser.remote_content_hostname_whitelist=")
     )
-    compose = yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
+    compose = yaml.safe_load((PROJECT_ROOT / "docker-compose.neo4j.yml").read_text())
     composed = compose["services"]["neo4j"]["environment"][
         "NEO4J_browser_remote__content__hostname__whitelist"
     ]

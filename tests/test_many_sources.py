@@ -22,11 +22,9 @@ SEED_TEXT = "cameron-2022-03-21.txt"
 
 
 @pytest.fixture(scope="module")
-def sources_dir(tmp_path_factory: pytest.TempPathFactory, test_settings: Settings) -> Path:
+def sources_dir(tmp_path_factory: pytest.TempPathFactory, seed_sources: Path) -> Path:
     """The seed's text (kept outside the repository) beside the second source's own."""
-    seed_text = test_settings.actorgraph_sources / SEED_TEXT
-    if not seed_text.exists():
-        pytest.skip(f"the seed's source text is not at {seed_text} (set ACTORGRAPH_SOURCES)")
+    seed_text = seed_sources / SEED_TEXT
     folder = tmp_path_factory.mktemp("sources")
     os.symlink(seed_text, folder / SEED_TEXT)
     for text in (SECOND / "sources").iterdir():

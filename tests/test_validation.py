@@ -7,13 +7,13 @@ exactly one thing, so that each test pins the one error that thing causes.
 from __future__ import annotations
 
 import copy
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from actorgraph.settings import Settings
 from loader import validation
 from loader.validation import Issue, ValidationReport, validate_paths
 from loader.vocabulary import role_table_markdown, type_table_markdown
@@ -566,20 +566,9 @@ def test_missing_path_is_an_error(tmp_path: Path) -> None:
 # ------------------------------------------------------------------- seed
 
 
-def seed_sources() -> Path:
-    configured = os.environ.get("ACTORGRAPH_SOURCES")
-    folder = Path(configured) if configured else REPO_ROOT.parent / "shared" / "sources"
-    if not (folder / "cameron-2022-03-21.txt").is_file():
-        pytest.skip(
-            f"seed source text not found in {folder} (set ACTORGRAPH_SOURCES to the "
-            "folder that holds cameron-2022-03-21.txt)"
-        )
-    return folder
-
-
 @pytest.fixture(scope="module")
-def seed() -> ValidationReport:
-    return validate_paths([REPO_ROOT / "data"], sources_dir=seed_sources(), strict=True)
+def seed(seed_sources: Path) -> ValidationReport:
+    return validate_paths([REPO_ROOT / "data"], sources_dir=seed_sources, strict=True)
 
 
 def test_seed_validates_strictly_without_warnings(seed: ValidationReport) -> None:
@@ -593,21 +582,32 @@ def test_seed_quotes_cover_well_under_half_of_the_article(seed: ValidationReport
     assert seed.coverage["cameron-2022-03-21"] < validation.MAX_COVERAGE
 
 
-def test_seed_offsets_span_the_stray_line_break(seed: ValidationReport) -> None:
-    raw = (seed_sources() / "cameron-2022-03-21.txt").read_text(encoding="utf-8")
+def test_seed_offsets_span_the_stray_line_break(seed: ValidationReport, seed_sources: Path) -> None:
+    raw = (seed_sources / "cameron-2022-03-21.txt").read_text(encoding="utf-8")
     quote = "According to my personal expectations, in the coming days this progress may grow"
     start, end = seed.offsets[("cameron-2022-03-21", quote)]
     assert raw[start:end].startswith("According to\n\nmy personal")
 
 
+@pytest.fixture(scope="module")
+def seed_records(test_settings: Settings) -> ValidationReport:
+    """The seed as read, with or without its source text: for tests of what it records."""
+    return validate_paths(
+        [REPO_ROOT / "data"], sources_dir=test_settings.actorgraph_sources, strict=False
+    )
+
+
 def _interactions(seed: ValidationReport) -> dict[str, Any]:
+    assert seed.ok, "\n".join(str(e) for e in seed.errors)
     return {i.id: i for i in seed.files[0].data.interactions}
 
 
-def test_seed_summary_sentence_adds_no_extra_macron_putin_call(seed: ValidationReport) -> None:
+def test_seed_summary_sentence_adds_no_extra_macron_putin_call(
+    seed_records: ValidationReport,
+) -> None:
     calls = [
         i
-        for i in _interactions(seed).values()
+        for i in _interactions(seed_records).values()
         if i.type == "call"
         and {p.actor for p in i.participants if p.role != "requester"}
         == {"emmanuel-macron", "vladimir-putin"}
@@ -621,8 +621,8 @@ def test_seed_summary_sentence_adds_no_extra_macron_putin_call(seed: ValidationR
     ]
 
 
-def test_seed_three_way_calls_are_single_interactions(seed: ValidationReport) -> None:
-    items = _interactions(seed)
+def test_seed_three_way_calls_are_single_interactions(seed_records: ValidationReport) -> None:
+    items = _interactions(seed_records)
     for iid in ("call-2022-03-10-macron-scholz-putin", "call-2022-03-12-macron-scholz-putin"):
         assert {p.actor for p in items[iid].participants} == {
             "emmanuel-macron",
@@ -631,8 +631,8 @@ def test_seed_three_way_calls_are_single_interactions(seed: ValidationReport) ->
         }
 
 
-def test_seed_bennett_calls_are_two_bilateral_series(seed: ValidationReport) -> None:
-    items = _interactions(seed)
+def test_seed_bennett_calls_are_two_bilateral_series(seed_records: ValidationReport) -> None:
+    items = _interactions(seed_records)
     for iid, other in (
         ("calls-bennett-putin", "vladimir-putin"),
         ("calls-bennett-zelenskyy", "volodymyr-zelenskyy"),
@@ -642,8 +642,8 @@ def test_seed_bennett_calls_are_two_bilateral_series(seed: ValidationReport) -> 
         assert items[iid].date.precision == "unknown"
 
 
-def test_seed_antalya_meeting_records_request_and_mediation(seed: ValidationReport) -> None:
-    items = _interactions(seed)
+def test_seed_antalya_meeting_records_request_and_mediation(seed_records: ValidationReport) -> None:
+    items = _interactions(seed_records)
     meeting = "meeting-2022-03-10-antalya-kuleba-lavrov"
     roles = {(p.actor, p.role) for p in items[meeting].participants}
     assert {
@@ -658,13 +658,15 @@ def test_seed_antalya_meeting_records_request_and_mediation(seed: ValidationRepo
     }
 
 
-def test_seed_undated_moscow_meeting_has_no_date(seed: ValidationReport) -> None:
-    visit = _interactions(seed)["visit-bennett-putin-moscow"]
+def test_seed_undated_moscow_meeting_has_no_date(seed_records: ValidationReport) -> None:
+    visit = _interactions(seed_records)["visit-bennett-putin-moscow"]
     assert visit.date.precision == "unknown" and visit.date.earliest is None
 
 
-def test_seed_leaders_meeting_that_wont_take_place_is_not_held(seed: ValidationReport) -> None:
-    assert _interactions(seed)["proposed-meeting-putin-zelenskyy"].status != "held"
+def test_seed_leaders_meeting_that_wont_take_place_is_not_held(
+    seed_records: ValidationReport,
+) -> None:
+    assert _interactions(seed_records)["proposed-meeting-putin-zelenskyy"].status != "held"
 
 
 # ------------------------------------------------------------ data/README

@@ -12,7 +12,7 @@ RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases,
   COLLECT {
     MATCH (a)-[e:EVIDENCED_BY]->(s:Source)
     RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
-    ORDER BY ev.source, ev.start
+    ORDER BY ev.source, e.seq
   } AS evidence,
   // A relationship cannot point at a Source, so its evidence sits in parallel lists.
   COLLECT {

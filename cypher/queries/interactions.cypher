@@ -57,7 +57,7 @@ RETURN i.id AS id, i.type AS type, i.cameo AS cameo, i.status AS status,
   COLLECT {
     MATCH (i)-[e:EVIDENCED_BY]->(s:Source)
     RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
-    ORDER BY ev.source, ev.start
+    ORDER BY ev.source, e.seq
   } AS evidence,
   COUNT { MATCH (i)-[:EVIDENCED_BY]->(s:Source) RETURN DISTINCT s } AS sources,
   i.medium AS medium, i.occurrences AS occurrences,

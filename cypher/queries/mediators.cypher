@@ -124,6 +124,6 @@ RETURN {id: mediator.id, name: mediator.name, kind: mediator.kind} AS actor, sco
     WITH DISTINCT r.interaction AS ri
     MATCH (ri)-[e:EVIDENCED_BY]->(s:Source)
     RETURN {interaction: ri.id, source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
-    ORDER BY ev.interaction, ev.source, ev.start
+    ORDER BY ev.interaction, ev.source, e.seq
   } AS evidence
 ORDER BY score DESC, actor.id;

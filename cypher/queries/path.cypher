@@ -37,6 +37,6 @@ RETURN size(via) AS hops,
     evidence: COLLECT {
       MATCH (i)-[e:EVIDENCED_BY]->(s:Source)
       RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
-      ORDER BY ev.source, ev.start
+      ORDER BY ev.source, e.seq
     }
   }] AS via;

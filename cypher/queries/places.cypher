@@ -13,6 +13,6 @@ RETURN p.id AS id, p.name AS name, p.kind AS kind, p.aliases AS aliases,
   COLLECT {
     MATCH (p)-[e:EVIDENCED_BY]->(s:Source)
     RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
-    ORDER BY ev.source, ev.start
+    ORDER BY ev.source, e.seq
   } AS evidence
 ORDER BY name, id;

@@ -50,6 +50,6 @@ RETURN st.id AS id,
   COLLECT {
     MATCH (st)-[e:EVIDENCED_BY]->(s:Source)
     RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
-    ORDER BY ev.source, ev.start
+    ORDER BY ev.source, e.seq
   } AS evidence,
   st.source AS source, st.notes AS notes;

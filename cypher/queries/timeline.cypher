@@ -41,6 +41,6 @@ RETURN kind, entry.id AS id,
   COLLECT {
     MATCH (entry)-[e:EVIDENCED_BY]->(s:Source)
     RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
-    ORDER BY ev.source, ev.start
+    ORDER BY ev.source, e.seq
   } AS evidence
 ORDER BY coalesce(earliest, latest) IS NULL, coalesce(earliest, latest), kind, id;
