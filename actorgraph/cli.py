@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from rich.console import Console
@@ -20,6 +20,9 @@ from rich.progress import (
 from actorgraph import neo4j_server
 from actorgraph.settings import Settings, get_settings
 from loader.graph_writer import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
+
+if TYPE_CHECKING:
+    from loader.validation import ValidationReport
 
 console = Console(stderr=True, highlight=False)
 
@@ -143,26 +146,72 @@ def neo4j_status() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @strict_option
 @sources_option
-def validate(paths: tuple[Path, ...], strict: bool, sources: Path | None) -> None:
-    """Check dataset files without touching the database.
+@click.option(
+    "--graph/--no-graph",
+    default=True,
+    show_default=True,
+    help="Also look up ids in the sources already loaded in Neo4j, when it is reachable.",
+)
+def validate(paths: tuple[Path, ...], strict: bool, sources: Path | None, graph: bool) -> None:
+    """Check dataset files; nothing is written.
 
     PATHS are YAML files or folders of them (default: ACTORGRAPH_DATA, i.e. data/).
-    Every quote is checked against its source text. All errors are listed, each with
-    its file, record and field. Exit 0 when valid, 1 when not.
+    Every quote is checked against its source text. An id the files do not define is
+    looked up in the sources already loaded in the graph (as `load` would), so a new
+    source may refer to the seed's actors without copying them. All errors are listed,
+    each with its file, record and field. Exit 0 when valid, 1 when not.
+
+    \b
+    Examples:
+      actorgraph validate --strict                 the seed, with its source text
+      actorgraph validate data/new-report.yaml     a new source, beside what is loaded
+      actorgraph validate --no-graph data/x.yaml   the file on its own
     """
     from loader.validation import validate_paths
 
     settings = get_settings()
-    report = validate_paths(
-        list(paths) or [settings.actorgraph_data],
-        sources_dir=sources or settings.actorgraph_sources,
-        strict=strict,
-    )
+    targets = list(paths) or [settings.actorgraph_data]
+    sources_dir = sources or settings.actorgraph_sources
+    report = validate_paths(targets, sources_dir=sources_dir, strict=strict)
+    note = None
+    if graph:
+        report, note = with_loaded_sources(settings, targets, report, sources_dir, strict)
     print_validation(report)
+    if note and not report.ok:
+        console.print(f"Note: {note}", soft_wrap=True)
     if not report.ok:
         fail(f"{len(report.errors)} error(s); nothing is valid until all are fixed.", EXIT_INVALID)
     files = len(report.files)
     click.echo(f"Valid: {files} file(s), {report.unverified_quotes} unverified quote(s).")
+
+
+def with_loaded_sources(
+    settings: Settings,
+    targets: list[Path],
+    given: ValidationReport,
+    sources_dir: Path,
+    strict: bool,
+) -> tuple[ValidationReport, str | None]:
+    """The report of `given` redone beside the graph's live sources, and a note when the
+    graph could not be asked."""
+    from actorgraph.database import DatabaseError, connect
+    from loader.graph_writer import LoadError, validate_for_load
+
+    try:
+        with connect(settings) as driver:
+            report = validate_for_load(
+                driver,
+                targets,
+                database=settings.neo4j_database,
+                sources_dir=sources_dir,
+                strict=strict,
+                given=given,
+            )
+    except DatabaseError as exc:
+        return given, f"ids were looked up in the given files only. {exc}"
+    except LoadError as exc:
+        return given, f"ids were looked up in the given files only: {exc}"
+    return report, None
 
 
 @cli.command("merge-check")
@@ -179,7 +228,8 @@ def merge_check(paths: tuple[Path, ...], sources: Path | None) -> None:
 
     \b
     Resolve each one in the dataset:
-      the same actor         use one id in both files (the other spelling becomes an alias)
+      the same actor         use the existing id; add your spelling under actors: with
+                             that id and only aliases and evidence (no kind, no name)
       the same event         give the second record `same_as: <id>` (or the same id)
       different, really      add `distinct_from: [<id>]` to one of the two records
 
@@ -313,17 +363,17 @@ def load(
     from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExpired
 
     from actorgraph.database import DatabaseError, apply_schema, connect, unreachable_message
-    from loader.graph_writer import InvalidDataset, LoadError, load_paths
+    from loader.graph_writer import InvalidDataset, LoadError, load_paths, validate_for_load
     from loader.validation import validate_paths
 
     settings = get_settings()
     targets = list(paths) or [settings.actorgraph_data]
     sources_dir = sources or settings.actorgraph_sources
-    # Validate before touching the database: an invalid file fails fast, even with Neo4j down.
-    validated = validate_paths(targets, sources_dir=sources_dir, strict=strict)
-    if not validated.ok:
-        print_validation(validated)
-        fail(f"{len(validated.errors)} validation error(s); nothing was written.", EXIT_INVALID)
+    given = validate_paths(targets, sources_dir=sources_dir, strict=strict)
+    if wipe and not given.ok:
+        # Nothing is carried over from the graph, so these errors stand: fail before asking.
+        print_validation(given)
+        fail(f"{len(given.errors)} validation error(s); nothing was written.", EXIT_INVALID)
     if wipe and not yes:
         click.confirm(
             f"Delete everything in {settings.bolt_uri} (database {settings.neo4j_database})?",
@@ -350,6 +400,19 @@ def load(
 
     try:
         with connect(settings) as driver:
+            # The given files with the live sources they do not replace: a new file may
+            # refer to the ids another source defines.
+            validated = validate_for_load(
+                driver,
+                targets,
+                database=settings.neo4j_database,
+                sources_dir=sources_dir,
+                strict=strict,
+                wipe_first=wipe,
+                given=given,
+            )
+            if not validated.ok:
+                raise InvalidDataset(validated)
             apply_schema(driver, settings.neo4j_database)
             summary = load_paths(
                 driver,
@@ -370,6 +433,15 @@ def load(
         fail(str(exc), EXIT_INVALID)
     except DatabaseError as exc:
         progress.stop()
+        if not given.ok:
+            # An invalid file says so even with Neo4j down; only its references to other
+            # sources could not be looked up.
+            print_validation(given)
+            fail(
+                f"{len(given.errors)} validation error(s); nothing was written. Neo4j was not "
+                "reachable, so ids defined by sources already loaded could not be looked up.",
+                EXIT_INVALID,
+            )
         fail(str(exc), EXIT_UNREACHABLE)
     except (ServiceUnavailable, SessionExpired, DatabaseUnavailable) as exc:
         # Neo4j went away mid-load: the live generation is untouched; a re-run finishes.

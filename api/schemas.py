@@ -52,7 +52,11 @@ class Affiliation(BaseModel):
     earliest: dt.date | None
     latest: dt.date | None
     notes: str | None
-    source: str | None
+    source: str | None = Field(description="the first source to record it")
+    sources: list[str] = Field(default=[], description="every source that records it")
+    conflicts: list[str] = Field(
+        default=[], description="fields the sources give differently (the first source's shown)"
+    )
     evidence: list[Evidence]
 
 
@@ -62,7 +66,11 @@ class Membership(BaseModel):
     member: ActorRef
     parent: ActorRef
     notes: str | None
-    source: str | None
+    source: str | None = Field(description="the first source to record it")
+    sources: list[str] = Field(default=[], description="every source that records it")
+    conflicts: list[str] = Field(
+        default=[], description="fields the sources give differently (the first source's shown)"
+    )
     evidence: list[Evidence]
 
 
@@ -89,7 +97,12 @@ class ActorDetail(Actor):
         }
     )  # fmt: skip
     description: str | None
-    sources: list[str]
+    sources: list[str] = Field(description="every source that names the actor, in any record")
+    conflicts: list[str] = Field(
+        default=[],
+        description="fields its defining sources give differently: name (the others' names "
+        "are aliases) or description (the first source's shown)",
+    )
     evidence: list[Evidence]
     affiliations: list[Affiliation] = Field(
         description="positions this actor holds, or that people hold in it"
@@ -116,8 +129,11 @@ class Contact(BaseModel):
     first: dt.date | None = Field(description="earliest known date among them")
     last: dt.date | None = Field(description="latest known date among them")
     types: list[str] = Field(description="their interaction types")
-    sources: int = Field(description="the number of independent sources behind the pair")
-    source_ids: list[str] = Field(description="ids of the sources evidencing them")
+    sources: int = Field(
+        description="the number of sources that put both actors in one of these interactions "
+        "as taking part"
+    )
+    source_ids: list[str] = Field(description="ids of those sources")
     interaction_ids: list[str] = Field(description="their ids, in date order")
 
 
@@ -130,6 +146,9 @@ class Participant(BaseModel):
     actor: ActorRef
     role: str
     took_part: bool = Field(description="false for requester, arranger, venue_state, ...")
+    sources: list[str] = Field(
+        default=[], description="the sources that give this actor this role in it"
+    )
 
 
 INTERACTION_EXAMPLE: dict[str, Any] = {
@@ -212,6 +231,9 @@ class Reading(BaseModel):
     place: str | None
     duration_minutes: int | None
     medium: str | None
+    participants: list[str] = Field(
+        default=[], description="whom this source puts in it, as actor:role"
+    )
 
 
 class InteractionDetail(Interaction):
@@ -231,7 +253,9 @@ class InteractionDetail(Interaction):
     links: list[InteractionLink]
     statements: list[StatementSummary]
     conflicts: list[str] = Field(
-        default=[], description="fields on which the sources disagree; see readings"
+        default=[],
+        description="fields on which the sources disagree, participants included (two sources "
+        "give one actor different roles); see readings",
     )
     merged_ids: list[str] = Field(
         default=[], description="ids of records that other sources marked same_as this one"

@@ -23,12 +23,11 @@ from loader.graph_writer import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_WRITERS,
     WRITE_PLAN,
-    Rows,
-    build_rows,
     load_paths,
     wipe,
     write_rows,
 )
+from loader.rows import Rows, build_rows
 from loader.validation import ValidationReport, validate_paths
 
 CEILING_GENERATION = 1

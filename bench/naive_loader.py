@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from neo4j import Driver
 
-from loader.graph_writer import Rows
+from loader.rows import Rows
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ shape and types only. See data/README.md for the meaning of every field.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -66,7 +67,8 @@ class Duration(Model):
 
 class Source(Model):
     id: Slug
-    title: NonEmpty
+    # A press note or a readout may have no headline; the text's first words stand in.
+    title: NonEmpty | None = None
     author: NonEmpty | None = None
     date: dt.date
     publisher: NonEmpty | None = None
@@ -75,15 +77,46 @@ class Source(Model):
 
 
 class Actor(Model):
+    """An actor this source defines (with `kind` and `name`), or, without both, what this
+    source adds to an actor another source defines: aliases and evidence."""
+
     id: Slug
-    kind: ActorKind
-    name: NonEmpty
+    kind: ActorKind | None = None
+    name: NonEmpty | None = None
     aliases: list[NonEmpty] = []
     description: str | None = None
     # Ids of actors that merge-check flagged but an analyst found to be different.
     distinct_from: list[Slug] = []
     notes: str | None = None
     evidence: list[Evidence] = []
+
+    @property
+    def defines(self) -> bool:
+        return self.kind is not None and self.name is not None
+
+
+def merged_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """One actor per id from the entries of every file: the first definition's kind and name,
+    every other name as an alias, and the aliases, evidence and distinct_from of all."""
+    entries: dict[str, list[Actor]] = {}
+    for actor in actors:
+        entries.setdefault(actor.id, []).append(actor)
+    merged = {}
+    for aid, group in entries.items():
+        definition = next((a for a in group if a.defines), group[0])
+        aliases: list[str] = []
+        for a in group:
+            for alias in [*([a.name] if a.name and a.name != definition.name else []), *a.aliases]:
+                if alias not in aliases:
+                    aliases.append(alias)
+        merged[aid] = definition.model_copy(
+            update={
+                "aliases": aliases,
+                "evidence": [e for a in group for e in a.evidence],
+                "distinct_from": sorted({d for a in group for d in a.distinct_from}),
+            }
+        )
+    return merged
 
 
 class Place(Model):

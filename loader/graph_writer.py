@@ -29,20 +29,18 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 from neo4j import Driver, ManagedTransaction
 
-from loader.dataset import DateRange, Evidence, SourceFile
 from loader.gc_pause import gc_paused
-from loader.names import name_key
-from loader.validation import LoadedFile, ValidationReport, validate_paths
-from loader.vocabulary import ROLES_BY_NAME, TYPES_BY_NAME
+from loader.rows import Row, Rows, build_rows
+from loader.validation import ValidationReport, validate_paths
 
 DEFAULT_BATCH_SIZE = 2000
 # Two write transactions at once: on 2 cores this halved the time of writing interactions
@@ -51,7 +49,6 @@ DEFAULT_WRITERS = 2
 LIVE = "MATCH (d:Dataset {id: 'current'}) RETURN d.gen AS gen, d.digest AS digest"
 GENERATION_LABELS = ("Source", "Actor", "Place", "Interaction", "Statement")
 
-Row = dict[str, Any]
 Progress = Callable[[str, int], None]
 
 
@@ -70,370 +67,6 @@ class LoadSummary:
     properties_set: int = 0
     nodes_deleted: int = 0
     seconds: float = 0.0
-
-
-@dataclass
-class Rows:
-    """The dataset shaped as parameter rows, one list per write statement.
-
-    Records that share an id across sources are merged here, in Python, before anything is
-    written: each node and relationship of a generation is then written exactly once, so
-    the statements need no read-modify-write (which would force Eager plans) and
-    relationships can be CREATEd into the fresh generation.
-    """
-
-    sources: list[Row] = field(default_factory=list)
-    actors: list[Row] = field(default_factory=list)
-    places: list[Row] = field(default_factory=list)
-    interactions: list[Row] = field(default_factory=list)
-    interaction_links: list[Row] = field(default_factory=list)
-    statements: list[Row] = field(default_factory=list)
-    affiliations: list[Row] = field(default_factory=list)
-    memberships: list[Row] = field(default_factory=list)
-    spoke_with: list[Row] = field(default_factory=list)
-
-    def counts(self) -> dict[str, int]:
-        return {name: len(rows) for name, rows in vars(self).items()}
-
-
-# ----------------------------------------------------------------- shaping rows
-
-
-def _date(date: DateRange | None) -> Row:
-    if date is None:
-        return {"precision": None, "earliest": None, "latest": None, "date_notes": None}
-    return {
-        "precision": date.precision,
-        "earliest": date.earliest,
-        "latest": date.latest,
-        "date_notes": date.notes,
-    }
-
-
-def _evidence(
-    items: Iterable[Evidence], source_id: str, offsets: dict[tuple[str, str], tuple[int, int]]
-) -> list[Row]:
-    rows = []
-    for item in items:
-        source = item.source or source_id
-        start, end = offsets.get((source, item.quote), (None, None))
-        rows.append({"source": source, "quote": item.quote, "start": start, "end": end})
-    return rows
-
-
-def _quote_props(evidence: list[Row]) -> Row:
-    """Evidence of a relationship (which cannot point at a Source) kept as parallel lists.
-
-    Neo4j stores no null inside a list, and a quote whose source text is absent has no
-    offsets; the offset lists are then left out whole, so that they stay parallel.
-    """
-    props: Row = {
-        "evidence_sources": [e["source"] for e in evidence],
-        "evidence_quotes": [e["quote"] for e in evidence],
-    }
-    if all(e["start"] is not None for e in evidence):
-        props["evidence_starts"] = [e["start"] for e in evidence]
-        props["evidence_ends"] = [e["end"] for e in evidence]
-    return props
-
-
-def _union(into: list[Any], items: Iterable[Any]) -> None:
-    for item in items:
-        if item not in into:
-            into.append(item)
-
-
-def _merge_evidence(into: list[Row], items: list[Row]) -> None:
-    seen = {(e["source"], e["quote"]) for e in into}
-    into.extend(e for e in items if (e["source"], e["quote"]) not in seen)
-
-
-READING_FIELDS = (
-    "status", "precision", "earliest", "latest", "place",
-    "duration_minutes", "duration_approx", "medium", "occurrences",
-)  # fmt: skip
-"""What each source says of an interaction, kept per source on REPORTED_IN."""
-
-
-class _RowBuilder:
-    """Collects the rows of every file, merging records that share an id."""
-
-    def __init__(self, offsets: dict[tuple[str, str], tuple[int, int]]) -> None:
-        self.offsets = offsets
-        self.rows = Rows()
-        self.actors: dict[str, Row] = {}
-        self.places: dict[str, Row] = {}
-        self.interactions: dict[str, Row] = {}
-        self.participants: dict[str, dict[tuple[str, str], Row]] = {}
-        self.links: dict[tuple[str, str, str], Row] = {}
-        self.statements: dict[str, Row] = {}
-        self.affiliations: dict[str, Row] = {}
-        self.memberships: dict[str, Row] = {}
-        self.same_as: dict[str, str] = {}
-
-    def add_file(self, path: Path, data: SourceFile) -> None:
-        sid = data.source.id
-        source = data.source
-        self.rows.sources.append(
-            {
-                "id": sid,
-                "props": {
-                    "title": source.title,
-                    "author": source.author,
-                    "date": source.date,
-                    "publisher": source.publisher,
-                    "url": source.url,
-                    "text_file": source.text_file,
-                    "path": str(path.resolve()),
-                },
-            }
-        )
-        for actor in data.actors:
-            row = self.actors.setdefault(
-                actor.id,
-                {
-                    "id": actor.id,
-                    "label": actor.kind.capitalize(),
-                    "props": {
-                        "name": actor.name,
-                        "kind": actor.kind,
-                        "description": actor.description,
-                        "aliases": [],
-                        "search_keys": [],
-                        "sources": [],
-                    },
-                    "evidence": [],
-                },
-            )
-            props = row["props"]
-            # Another source's spelling of the name is kept as an alias, never lost.
-            other_names = [actor.name] if actor.name != props["name"] else []
-            _union(props["aliases"], [*other_names, *actor.aliases])
-            _union(
-                props["search_keys"],
-                sorted({name_key(n) for n in [actor.name, *actor.aliases]} - {""}),
-            )
-            _union(props["sources"], [sid])
-            _merge_evidence(row["evidence"], _evidence(actor.evidence, sid, self.offsets))
-        for place in data.places:
-            row = self.places.setdefault(
-                place.id,
-                {
-                    "id": place.id,
-                    "state": place.state,
-                    "props": {"name": place.name, "kind": place.kind, "aliases": [], "sources": []},
-                    "evidence": [],
-                },
-            )
-            _union(row["props"]["aliases"], place.aliases)
-            _union(row["props"]["sources"], [sid])
-            _merge_evidence(row["evidence"], _evidence(place.evidence, sid, self.offsets))
-        for inter in data.interactions:
-            self._add_interaction(sid, inter)
-        for st in data.statements:
-            row = self.statements.setdefault(
-                st.id,
-                {
-                    "id": st.id,
-                    "props": {
-                        "quote": st.quote,
-                        "reported": st.reported,
-                        "speaker_description": st.speaker_description,
-                        "reported_by_description": st.reported_by_description,
-                        "medium": st.medium,
-                        **_date(st.date),
-                        "notes": st.notes,
-                        "source": sid,
-                        "sources": [],
-                    },
-                    "speaker": st.speaker,
-                    "speaker_affiliation": st.speaker_affiliation,
-                    "reported_by": st.reported_by,
-                    "interaction": self.canonical(st.interaction),
-                    "evidence": [],
-                },
-            )
-            _union(row["props"]["sources"], [sid])
-            _merge_evidence(row["evidence"], _evidence(st.evidence, sid, self.offsets))
-        for aff in data.affiliations:
-            evidence = _evidence(aff.evidence, sid, self.offsets)
-            self.affiliations.setdefault(
-                aff.id,
-                {
-                    "id": aff.id,
-                    "person": aff.person,
-                    "organization": aff.organization,
-                    "props": {
-                        "role": aff.role,
-                        **_date(aff.date),
-                        "notes": aff.notes,
-                        "source": sid,
-                        **_quote_props(evidence),
-                    },
-                },
-            )
-        for index, mem in enumerate(data.memberships):
-            evidence = _evidence(mem.evidence, sid, self.offsets)
-            mid = mem.id or f"{sid}-membership-{index}"
-            self.memberships.setdefault(
-                mid,
-                {
-                    "id": mid,
-                    "member": mem.member,
-                    "parent": mem.parent,
-                    "type": mem.kind.upper(),
-                    "props": {"notes": mem.notes, "source": sid, **_quote_props(evidence)},
-                },
-            )
-
-    def canonical(self, interaction_id: str | None) -> str | None:
-        """The id an interaction is stored under: `same_as` records join their target."""
-        seen = set()
-        while interaction_id in self.same_as and interaction_id not in seen:
-            seen.add(interaction_id)
-            interaction_id = self.same_as[interaction_id]
-        return interaction_id
-
-    def _add_interaction(self, sid: str, inter: Any) -> None:
-        itype = TYPES_BY_NAME[inter.type]
-        cid = self.canonical(inter.id)
-        assert cid is not None
-        reading = {
-            "source": sid,
-            "props": {
-                "record": inter.id,
-                "status": inter.status,
-                **_date(inter.date),
-                "place": inter.place,
-                "duration_minutes": inter.duration.minutes if inter.duration else None,
-                "duration_approx": inter.duration.approx if inter.duration else None,
-                "medium": inter.medium,
-                "occurrences": None if inter.occurrences is None else str(inter.occurrences),
-            },
-        }
-        row = self.interactions.setdefault(
-            cid,
-            {
-                "id": cid,
-                "label": itype.label,
-                # The first source to state the interaction gives its properties.
-                "props": {
-                    "type": inter.type,
-                    "cameo": itype.cameo,
-                    "status": inter.status,
-                    **_date(inter.date),
-                    "occurrences": None if inter.occurrences is None else str(inter.occurrences),
-                    "duration_minutes": inter.duration.minutes if inter.duration else None,
-                    "duration_approx": inter.duration.approx if inter.duration else None,
-                    "medium": inter.medium,
-                    "topics": inter.topics,
-                    "outcome": inter.outcome,
-                    "notes": inter.notes,
-                    "sources": [],
-                },
-                "place": None,
-                "place_sources": [],
-                "participants": [],
-                "evidence": [],
-                "readings": [],
-            },
-        )
-        _union(row["props"]["sources"], [sid])
-        if inter.id != cid:
-            _union(row["props"].setdefault("merged_ids", []), [inter.id])
-        row["readings"].append(reading)
-        if inter.place:
-            row["place"] = row["place"] or inter.place
-            _union(row["place_sources"], [sid])
-        parties = self.participants.setdefault(cid, {})
-        for p in inter.participants:
-            party = parties.get((p.actor, p.role))
-            if party is None:
-                party = {
-                    "actor": p.actor,
-                    "role": p.role,
-                    "took_part": ROLES_BY_NAME[p.role].took_part,
-                    "notes": p.notes,
-                    "sources": [],
-                }
-                parties[(p.actor, p.role)] = party
-                row["participants"].append(party)
-            _union(party["sources"], [sid])
-        _merge_evidence(row["evidence"], _evidence(inter.evidence, sid, self.offsets))
-        targets = [("ARRANGES", t) for t in inter.arranges] + [
-            (rel, t)
-            for rel, t in (("PART_OF", inter.part_of), ("REALIZED_BY", inter.realized_by))
-            if t
-        ]
-        for rel, target in targets:
-            to = self.canonical(target)
-            if to is None or to == cid:
-                continue
-            link = self.links.setdefault(
-                (cid, rel, to),
-                {"from": cid, "type": rel, "to": to, "sources": []},
-            )
-            _union(link["sources"], [sid])
-
-    def finish(self) -> Rows:
-        rows = self.rows
-        for row in self.interactions.values():
-            # Where sources disagree, every reading stays (REPORTED_IN, one per source) and
-            # the node names the fields in dispute; the node's own values are the first's.
-            readings = [r["props"] for r in row["readings"]]
-            row["props"]["conflicts"] = sorted(
-                name
-                for name in READING_FIELDS
-                # A source that does not say ("unknown", null) does not disagree.
-                if len({str(r[name]) for r in readings if r[name] not in (None, "unknown")}) > 1
-            )
-        rows.actors = list(self.actors.values())
-        rows.places = list(self.places.values())
-        rows.interactions = list(self.interactions.values())
-        rows.interaction_links = list(self.links.values())
-        rows.statements = list(self.statements.values())
-        rows.affiliations = list(self.affiliations.values())
-        rows.memberships = list(self.memberships.values())
-        rows.spoke_with = spoke_with_rows(rows.interactions)
-        return rows
-
-
-def spoke_with_rows(interactions: list[Row]) -> list[Row]:
-    """Who took part in the same held interaction: one row per pair, `a` < `b` by id.
-
-    Derived here from the merged rows rather than by a query over the written graph:
-    the same pairs, counts and dates, at a fraction of the cost of a load-wide MATCH.
-    """
-    pairs: dict[tuple[str, str], Row] = {}
-    for row in interactions:
-        if row["props"]["status"] != "held":
-            continue
-        actors = sorted({p["actor"] for p in row["participants"] if p["took_part"]})
-        earliest, latest = row["props"]["earliest"], row["props"]["latest"]
-        for index, a in enumerate(actors):
-            for b in actors[index + 1 :]:
-                pair = pairs.get((a, b))
-                if pair is None:
-                    pairs[(a, b)] = {
-                        "a": a, "b": b, "interactions": 1, "first": earliest, "last": latest
-                    }  # fmt: skip
-                    continue
-                pair["interactions"] += 1
-                if earliest is not None and (pair["first"] is None or earliest < pair["first"]):
-                    pair["first"] = earliest
-                if latest is not None and (pair["last"] is None or latest > pair["last"]):
-                    pair["last"] = latest
-    return list(pairs.values())
-
-
-def build_rows(
-    files: Sequence[LoadedFile], offsets: dict[tuple[str, str], tuple[int, int]]
-) -> Rows:
-    builder = _RowBuilder(offsets)
-    builder.same_as = {i.id: i.same_as for f in files for i in f.data.interactions if i.same_as}
-    for loaded in files:
-        builder.add_file(loaded.path, loaded.data)
-    return builder.finish()
 
 
 # ----------------------------------------------------------------- statements
@@ -765,7 +398,7 @@ def write_dataset(
         raise LoadError("--writers must be at least 1")
     began = time.monotonic()
     with gc_paused():
-        rows = build_rows(report.files, report.offsets)
+        rows = build_rows(report.files, report.offsets, report.titles)
         digest = dataset_digest(rows)
         if on_plan:
             on_plan(report, rows.counts())
@@ -813,6 +446,36 @@ class InvalidDataset(LoadError):
         self.report = report
 
 
+def validate_for_load(
+    driver: Driver,
+    paths: Sequence[Path],
+    *,
+    database: str,
+    sources_dir: Path | None,
+    strict: bool = False,
+    wipe_first: bool = False,
+    given: ValidationReport | None = None,
+) -> ValidationReport:
+    """Validate the given files as the load will write them: with the live sources they do
+    not replace, so that one new file may refer to ids that another source defines.
+
+    `given`, the report of `validate_paths(paths)`, saves validating them alone again.
+    """
+    given = given or validate_paths(paths, sources_dir=sources_dir, strict=strict)
+    if wipe_first:
+        return given
+    keep, missing = carried_over_paths(driver, database, given)
+    if missing:
+        raise LoadError(
+            "the graph holds sources whose files are gone: "
+            + "; ".join(missing)
+            + ". Pass their files too, or rebuild from the given files with --wipe."
+        )
+    if not keep:
+        return given
+    return validate_paths(paths, sources_dir=sources_dir, strict=strict, loaded=keep)
+
+
 def load_paths(
     driver: Driver,
     paths: Sequence[Path],
@@ -830,23 +493,18 @@ def load_paths(
     """Validate, then load the given files together with the live sources they do not replace.
 
     Raises InvalidDataset before anything is written when any file is invalid. Pass
-    `validated`, the report of `validate_paths(paths)`, to skip validating them again.
+    `validated`, the report of `validate_for_load`, to skip validating again.
     """
-    report = validated or validate_paths(paths, sources_dir=sources_dir, strict=strict)
+    report = validated or validate_for_load(
+        driver,
+        paths,
+        database=database,
+        sources_dir=sources_dir,
+        strict=strict,
+        wipe_first=wipe_first,
+    )
     if not report.ok:
         raise InvalidDataset(report)
-    if not wipe_first:
-        keep, missing = carried_over_paths(driver, database, report)
-        if missing:
-            raise LoadError(
-                "the graph holds sources whose files are gone: "
-                + "; ".join(missing)
-                + ". Pass their files too, or rebuild from the given files with --wipe."
-            )
-        if keep:
-            report = validate_paths([*paths, *keep], sources_dir=sources_dir, strict=strict)
-            if not report.ok:
-                raise InvalidDataset(report)
     summary = write_dataset(
         driver,
         report,

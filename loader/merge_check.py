@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from loader.dataset import Actor, Affiliation, DateRange, Interaction
+from loader.dataset import Actor, Affiliation, DateRange, Interaction, merged_actors
 from loader.names import name_key
 from loader.validation import ValidationReport
 from loader.vocabulary import ROLES_BY_NAME
@@ -47,7 +47,8 @@ def _distinct(a: Actor | Interaction, b: Actor | Interaction) -> bool:
 
 def _names(actor: Actor) -> dict[str, str]:
     """Each name key of the actor, with the spelling it came from."""
-    return {name_key(n): n for n in (actor.name, *actor.aliases) if name_key(n)}
+    names = [actor.name, *actor.aliases] if actor.name else actor.aliases
+    return {name_key(n): n for n in names if name_key(n)}
 
 
 def _overlap(a: DateRange | None, b: DateRange | None) -> bool:
@@ -63,9 +64,7 @@ def _overlap(a: DateRange | None, b: DateRange | None) -> bool:
 def actor_candidates(
     actors: Iterable[Actor], affiliations: Iterable[Affiliation]
 ) -> list[Candidate]:
-    by_id: dict[str, Actor] = {}
-    for actor in actors:
-        by_id.setdefault(actor.id, actor)  # the same id in two files is one actor
+    by_id = merged_actors(actors)  # the same id in two files is one actor
     found: list[Candidate] = []
     for a, b in itertools.combinations(sorted(by_id.values(), key=lambda x: x.id), 2):
         if a.kind != b.kind or _distinct(a, b):
@@ -82,6 +81,8 @@ def actor_candidates(
                 )
             )
             continue
+        if a.name is None or b.name is None:
+            continue  # an addition whose actor no file defines: validation reports it
         ratio = difflib.SequenceMatcher(None, name_key(a.name), name_key(b.name)).ratio()
         if ratio >= NEAR_IDENTICAL:
             found.append(

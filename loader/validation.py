@@ -84,6 +84,8 @@ class ValidationReport:
     unverified_quotes: int = 0
     offsets: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     coverage: dict[str, float] = field(default_factory=dict)
+    # For a source without a headline: its text's first words (a dateline, as a rule).
+    titles: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -325,6 +327,18 @@ class _Registry:
     places: set[str] = field(default_factory=set)
     interactions: set[str] = field(default_factory=set)
     sources: dict[str, LoadedFile] = field(default_factory=dict)
+    # Sources already in the graph whose files were read to resolve references.
+    loaded_sources: list[str] = field(default_factory=list)
+
+    def looked_in(self) -> str:
+        """Where an unknown id was looked for, so the message says what else to check."""
+        if not self.loaded_sources:
+            return "looked in the files given"
+        return (
+            "looked in the files given and in the sources loaded in the graph ("
+            + ", ".join(self.loaded_sources)
+            + ")"
+        )
 
 
 def _check_date(dr: DateRange, fld: str, add: Callable[[str, str], None]) -> None:
@@ -419,8 +433,8 @@ def _check_file(
             add(
                 record,
                 fld,
-                f"unknown {what} {aid!r}; define it under actors: or fix the id"
-                f"{_suggest(aid, actor_ids, exclude=record)}",
+                f"unknown {what} {aid!r} ({reg.looked_in()}); define it under actors: "
+                f"or fix the id{_suggest(aid, actor_ids, exclude=record)}",
             )
         elif kinds is not None and actor_ids[aid] not in kinds:
             add(
@@ -438,8 +452,8 @@ def _check_file(
             add(
                 record,
                 fld,
-                f"unknown interaction {iid!r}; define it under interactions: "
-                f"or fix the id{_suggest(iid, reg.interactions, exclude=record)}",
+                f"unknown interaction {iid!r} ({reg.looked_in()}); define it under "
+                f"interactions: or fix the id{_suggest(iid, reg.interactions, exclude=record)}",
             )
 
     def ref_evidence(record: str, prefix: str, items: list[Evidence]) -> None:
@@ -448,9 +462,11 @@ def _check_file(
                 add(
                     record,
                     f"{prefix}evidence[{j}].source",
-                    f"unknown source {ev.source!r}; it must be the id of a source given in "
+                    f"unknown source {ev.source!r} ({reg.looked_in()}); a quote may cite its "
+                    "own source or one given or loaded with it; a second source never edits "
+                    "the first one's file"
                     # Source ids share the author-date shape; only a near twin is a typo.
-                    f"the same validation run{_suggest(ev.source, reg.sources, cutoff=0.85)}",
+                    f"{_suggest(ev.source, reg.sources, cutoff=0.85)}",
                 )
 
     text_name = Path(src.text_file).name
@@ -464,6 +480,22 @@ def _check_file(
 
     for a in data.actors:
         ref_evidence(a.id, "", a.evidence)
+        if (a.kind is None) != (a.name is None):
+            missing = "name" if a.name is None else "kind"
+            add(
+                a.id,
+                missing,
+                f"{missing} is missing: give kind and name to define the actor here, or "
+                "neither to add aliases and evidence to an actor another source defines",
+            )
+        elif not a.defines and a.id not in actor_ids:
+            add(
+                a.id,
+                "id",
+                f"adds to actor {a.id!r}, which no source defines ({reg.looked_in()}); give "
+                f"its kind and name to define it here, or fix the id"
+                f"{_suggest(a.id, actor_ids, exclude=a.id)}",
+            )
         for j, other in enumerate(a.distinct_from):
             ref_actor(a.id, f"distinct_from[{j}]", other)
     for p in data.places:
@@ -554,8 +586,8 @@ def _check_interaction(
         add(
             rid,
             "place",
-            f"unknown place {it.place!r}; define it under places: or fix the id"
-            f"{_suggest(it.place, reg.places)}",
+            f"unknown place {it.place!r} ({reg.looked_in()}); define it under places: or "
+            f"fix the id{_suggest(it.place, reg.places)}",
         )
     seen: set[tuple[str, str]] = set()
     took_part = False
@@ -656,6 +688,13 @@ def _longest_matching_prefix(text: SourceText, quote: str) -> str:
     return needle[:lo]
 
 
+def first_words(text: str, count: int = 12) -> str:
+    """The start of a text's first line, to stand in for a missing headline."""
+    line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    words = line.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
 def _short(s: str, n: int = 60) -> str:
     s = normalize_ws(s)
     return s if len(s) <= n else s[: n - 1] + "…"
@@ -690,6 +729,8 @@ def _check_quotes(
         texts[sid] = SourceText(raw) if raw is not None else None
         if raw is None:
             missing_reason[sid] = f"source text {tf!r} could not be read"
+        elif lf.data.source.title is None:
+            report.titles[sid] = first_words(raw)
 
     unverified: dict[tuple[Path, str], int] = {}
     covered: dict[str, list[tuple[int, int]]] = {}
@@ -768,15 +809,66 @@ def _check_quotes(
             )
 
 
+def _check_linked_dates(report: ValidationReport) -> None:
+    """Warn where linked records' dates contradict each other: a container (`part_of`) must
+    cover its parts, and a plan cannot end after the record that carried it out."""
+    dated: dict[str, DateRange] = {}
+    for lf in report.files:
+        for it in lf.data.interactions:
+            dated.setdefault(it.id, it.date)
+    for lf in report.files:
+        for it in lf.data.interactions:
+            whole = dated.get(it.part_of or "")
+            if whole is not None and not _covers(whole, it.date):
+                report.warnings.append(
+                    Issue(
+                        str(lf.path),
+                        it.id,
+                        "date",
+                        f"part_of {it.part_of!r}, whose dates ({_span(whole)}) do not cover "
+                        f"this record's ({_span(it.date)}); widen the container's range or "
+                        "leave the bound it cannot know empty",
+                    )
+                )
+            done = dated.get(it.realized_by or "")
+            if (
+                done is not None
+                and done.latest is not None
+                and it.status != "held"
+                and (it.date.latest is None or it.date.latest > done.latest)
+            ):
+                report.warnings.append(
+                    Issue(
+                        str(lf.path),
+                        it.id,
+                        "date.latest",
+                        f"realized_by {it.realized_by!r} on {_span(done)}, so this "
+                        f"{it.status} record ends no later than {done.latest}; set latest",
+                    )
+                )
+
+
+def _covers(whole: DateRange, part: DateRange) -> bool:
+    """Every bound the container sets holds for the part: an open bound of the part may
+    cross it."""
+    if whole.earliest is not None and (part.earliest is None or part.earliest < whole.earliest):
+        return False
+    return whole.latest is None or (part.latest is not None and part.latest <= whole.latest)
+
+
+def _span(date: DateRange) -> str:
+    return f"{date.earliest or '…'} to {date.latest or '…'}"
+
+
 def _check_names(report: ValidationReport) -> None:
     """Warn when two different actors or places share a name key."""
     owner: dict[str, tuple[str, str]] = {}
     for lf in report.files:
-        entries: list[tuple[str, str, list[str]]] = [
+        entries: list[tuple[str, str | None, list[str]]] = [
             (a.id, a.name, a.aliases) for a in lf.data.actors
         ] + [(p.id, p.name, p.aliases) for p in lf.data.places]
         for rid, name, aliases in entries:
-            for label in [name, *aliases]:
+            for label in [*([name] if name else []), *aliases]:
                 key = name_key(label)
                 prev = owner.get(key)
                 if prev is not None and prev[0] != rid:
@@ -814,19 +906,27 @@ def _expand(paths: Sequence[Path], report: ValidationReport) -> list[Path]:
 
 
 def validate_paths(
-    paths: Sequence[Path], *, sources_dir: Path | None, strict: bool
+    paths: Sequence[Path],
+    *,
+    sources_dir: Path | None,
+    strict: bool,
+    loaded: Sequence[Path] = (),
 ) -> ValidationReport:
     """Validate dataset files (or directories of them) together.
 
     References resolve across all files given together, so a second source
-    may refer to actors that the seed defines.
+    may refer to actors that the seed defines. `loaded` are the files of the
+    sources already in the graph that the given files do not replace: they are
+    validated with them, and messages name them as where an id was looked for.
     """
     with gc_paused():
-        return _validate_paths(paths, sources_dir=sources_dir, strict=strict)
+        return _validate_paths(
+            [*paths, *loaded], sources_dir=sources_dir, strict=strict, loaded=loaded
+        )
 
 
 def _validate_paths(
-    paths: Sequence[Path], *, sources_dir: Path | None, strict: bool
+    paths: Sequence[Path], *, sources_dir: Path | None, strict: bool, loaded: Sequence[Path]
 ) -> ValidationReport:
     report = ValidationReport()
     for path in _expand(paths, report):
@@ -849,6 +949,10 @@ def _validate_paths(
         report.files.append(LoadedFile(path, data))
 
     reg = _Registry()
+    loaded_files = {p.resolve() for p in loaded}
+    reg.loaded_sources = [
+        lf.data.source.id for lf in report.files if lf.path.resolve() in loaded_files
+    ]
     for lf in report.files:
         sid = lf.data.source.id
         if sid in reg.sources:
@@ -864,6 +968,8 @@ def _validate_paths(
         else:
             reg.sources[sid] = lf
         for a in lf.data.actors:
+            if a.kind is None or a.name is None:
+                continue  # an addition to an actor defined elsewhere; checked below
             prev_kind = reg.actor_kind.get(a.id)
             if prev_kind is not None and prev_kind != a.kind:
                 report.errors.append(
@@ -903,4 +1009,5 @@ def _validate_paths(
 
     _check_quotes(report, reg, sources_dir, strict)
     _check_names(report)
+    _check_linked_dates(report)
     return report

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
+
+from actorgraph.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.neo4j
 
@@ -63,6 +67,32 @@ def test_mediators_are_ranked_by_score(api: TestClient) -> None:
     scores = [m["score"] for m in mediators(api).values()]
     assert scores == sorted(scores, reverse=True)
     assert all(score > 0 for score in scores)
+
+
+def readme_score_weights() -> dict[str, int]:
+    """The weights the README's Mediators paragraph gives, as written there."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("**Score**")
+    paragraph = readme[start : readme.index("ties by id", start)]
+    pairs = re.findall(r"\b([a-z_]+) (\d+)\b", " ".join(paragraph.split()))
+    return {kind: int(weight) for kind, weight in pairs}
+
+
+def test_every_score_is_the_readme_formula_applied_to_the_reasons(api: TestClient) -> None:
+    weights = readme_score_weights()
+    assert set(weights) == {"mediated", "arranged", "at_request", "hosted", "took_part_with_side"}
+    found = mediators(api)
+    for mediator in found.values():
+        # Distinct (reason, interaction between the sides): one reached through an
+        # arranging interaction counts toward the one it arranges.
+        counted = {(r["kind"], (r["about"] or r["interaction"])["id"]) for r in mediator["reasons"]}
+        assert mediator["score"] == sum(weights[kind] for kind, _ in counted), mediator["actor"]
+    assert found["recep-tayyip-erdogan"]["score"] == 5
+
+
+def test_signing_an_agreement_with_both_sides_is_not_mediating(api: TestClient) -> None:
+    found = mediators(api)
+    assert "france" not in found and "germany" not in found
 
 
 def test_mediators_errors(api: TestClient) -> None:

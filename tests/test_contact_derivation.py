@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from loader.graph_writer import spoke_with_rows
+from loader.rows import spoke_with_rows
 
 
 def interaction(

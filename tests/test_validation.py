@@ -563,6 +563,87 @@ def test_missing_path_is_an_error(tmp_path: Path) -> None:
     assert "no such file" in err.message
 
 
+# ------------------------------------------------------------- linked dates
+
+
+def with_container(part_date: dict[str, Any], whole_date: dict[str, Any]) -> dict[str, Any]:
+    data = valid_dataset()
+    call = data["interactions"][0]
+    call["date"] = part_date
+    data["interactions"].append(
+        {
+            "id": "mediation-carol",
+            "type": "mediation",
+            "status": "held",
+            "date": whole_date,
+            "participants": [{"actor": "carol", "role": "mediator"}],
+            "evidence": [{"quote": "Carol said,"}],
+        }
+    )
+    call["part_of"] = "mediation-carol"
+    return data
+
+
+def test_a_container_that_ends_before_an_undated_part_is_warned_about(
+    tmp_path: Path, sources: Path
+) -> None:
+    data = with_container(
+        {"precision": "unknown"}, {"precision": "between", "latest": "2022-02-24"}
+    )
+    report = check(tmp_path, sources, data)
+    assert report.ok
+    (warning,) = report.warnings
+    assert (warning.record, warning.field) == (CALL, "date")
+    assert "do not cover" in warning.message
+
+
+def test_an_undated_container_covers_any_part(tmp_path: Path, sources: Path) -> None:
+    day = {"precision": "day", "earliest": "2022-02-24", "latest": "2022-02-24"}
+    report = check(tmp_path, sources, with_container(day, {"precision": "unknown"}))
+    assert report.warnings == []
+
+
+def test_a_plan_that_ends_after_the_record_that_carried_it_out_is_warned_about(
+    tmp_path: Path, sources: Path
+) -> None:
+    data = valid_dataset()
+    data["interactions"].append(
+        {
+            "id": "call-planned-alice-bob",
+            "type": "call",
+            "status": "planned",
+            "date": {"precision": "between", "earliest": "2022-02-20"},
+            "participants": [{"actor": "alice", "role": "caller"}],
+            "realized_by": CALL,
+            "evidence": [{"quote": "Alice Example called Bob Sample"}],
+        }
+    )
+    (warning,) = check(tmp_path, sources, data).warnings
+    assert (warning.record, warning.field) == ("call-planned-alice-bob", "date.latest")
+    assert "no later than 2022-02-24" in warning.message
+    data["interactions"][-1]["date"]["latest"] = "2022-02-24"
+    assert check(tmp_path, sources, data).warnings == []
+
+
+# ------------------------------------------------------------- sources
+
+
+def test_a_source_without_a_title_takes_its_texts_first_words(
+    tmp_path: Path, sources: Path
+) -> None:
+    data = valid_dataset()
+    del data["source"]["title"]
+    report = check(tmp_path, sources, data)
+    assert report.ok, [str(e) for e in report.errors]
+    first_line = TINY_TEXT.read_text(encoding="utf-8").splitlines()[0]
+    assert report.titles["tiny-source"] == validation.first_words(first_line)
+
+
+def test_first_words_shorten_a_long_first_line() -> None:
+    assert validation.first_words("\n\nANTALYA, 10 March 2022\nbody") == "ANTALYA, 10 March 2022"
+    assert validation.first_words("one two three four", count=2) == "one two …"
+
+
 # ------------------------------------------------------------------- seed
 
 
@@ -666,7 +747,7 @@ def test_seed_undated_moscow_meeting_has_no_date(seed_records: ValidationReport)
 def test_seed_leaders_meeting_that_wont_take_place_is_not_held(
     seed_records: ValidationReport,
 ) -> None:
-    assert _interactions(seed_records)["proposed-meeting-putin-zelenskyy"].status != "held"
+    assert _interactions(seed_records)["consultation-putin-zelenskyy-proposed"].status != "held"
 
 
 # ------------------------------------------------------------ data/README
@@ -676,3 +757,24 @@ def test_readme_tables_match_the_vocabulary() -> None:
     readme = (REPO_ROOT / "data" / "README.md").read_text(encoding="utf-8")
     assert type_table_markdown() in readme
     assert role_table_markdown() in readme
+
+
+def test_seed_interaction_ids_start_with_their_type(seed_records: ValidationReport) -> None:
+    for iid, interaction in _interactions(seed_records).items():
+        prefix = interaction.type.replace("_", "-")
+        # A series, or a container of one, takes the plural: calls-..., negotiations-...
+        assert iid.startswith((f"{prefix}-", f"{prefix}s-")), iid
+
+
+def test_seed_talks_of_the_week_of_march_14_were_by_video(seed_records: ValidationReport) -> None:
+    items = _interactions(seed_records)
+    for day in ("14", "15", "16", "18"):
+        assert items[f"negotiation-2022-03-{day}"].medium == "video", day
+
+
+def test_seed_statement_referred_back_to_is_bounded_by_the_reference(
+    seed_records: ValidationReport,
+) -> None:
+    statements = {s.id: s for s in seed_records.files[0].data.statements}
+    date = statements["putin-news-conference-security-options"].date
+    assert (date.earliest, str(date.latest)) == (None, "2022-03-16")

@@ -14,14 +14,6 @@ from api.schemas import Mediator
 
 router = APIRouter(tags=["mediators"])
 
-SCORE_WEIGHTS = {
-    "mediated": 3,
-    "arranged": 3,
-    "at_request": 2,
-    "hosted": 1,
-    "took_part_with_side": 1,
-}
-
 
 @router.get(
     "/mediators",

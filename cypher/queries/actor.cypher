@@ -8,7 +8,7 @@
 MATCH (d:Dataset {id: 'current'})
 MATCH (a:Actor {id: $actor, gen: d.gen})
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases,
-  a.description AS description, a.sources AS sources,
+  a.description AS description, a.sources AS sources, coalesce(a.conflicts, []) AS conflicts,
   COLLECT {
     MATCH (a)-[e:EVIDENCED_BY]->(s:Source)
     RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
@@ -23,7 +23,8 @@ RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases,
       person: {id: p.id, name: p.name, kind: p.kind},
       organization: {id: o.id, name: o.name, kind: o.kind},
       date_precision: h.precision, earliest: h.earliest, latest: h.latest,
-      notes: h.notes, source: h.source,
+      notes: h.notes, source: h.source, sources: coalesce(h.sources, [h.source]),
+      conflicts: coalesce(h.conflicts, []),
       evidence: [k IN range(0, size(h.evidence_quotes) - 1) |
         {source: h.evidence_sources[k], quote: h.evidence_quotes[k],
          start: h.evidence_starts[k], end: h.evidence_ends[k]}]
@@ -37,7 +38,8 @@ RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases,
       id: x.id, kind: toLower(type(x)),
       member: {id: m.id, name: m.name, kind: m.kind},
       parent: {id: p.id, name: p.name, kind: p.kind},
-      notes: x.notes, source: x.source,
+      notes: x.notes, source: x.source, sources: coalesce(x.sources, [x.source]),
+      conflicts: coalesce(x.conflicts, []),
       evidence: [k IN range(0, size(x.evidence_quotes) - 1) |
         {source: x.evidence_sources[k], quote: x.evidence_quotes[k],
          start: x.evidence_starts[k], end: x.evidence_ends[k]}]

@@ -4,6 +4,8 @@
 //   too (roles such as requester or arranger do not count), most frequent first. first and
 //   last are the earliest and latest known dates of those interactions. since and
 //   until keep the interactions whose date range overlaps them; undated ones are then left out.
+//   sources counts the sources that put both actors in one of those interactions as taking
+//   part: a source that has one of them only as arranger does not corroborate the pair.
 // param: actor string — the actor's id, e.g. 'vladimir-putin'
 // param: since date? — first day of the window, e.g. '2022-03-01'
 // param: until date? — last day of the window, e.g. '2022-03-31'
@@ -11,8 +13,8 @@
 :param {actor: 'vladimir-putin', since: null, until: null, type: null};
 MATCH (d:Dataset {id: 'current'})
 MATCH (a:Actor {id: $actor, gen: d.gen})
-MATCH (a)-[:PARTICIPATED_IN {took_part: true}]->(i:Interaction {status: 'held'})
-      <-[:PARTICIPATED_IN {took_part: true}]-(other:Actor)
+MATCH (a)-[ra:PARTICIPATED_IN {took_part: true}]->(i:Interaction {status: 'held'})
+      <-[ro:PARTICIPATED_IN {took_part: true}]-(other:Actor)
 WHERE other <> a
   AND ($type IS NULL OR i.type = $type)
   // An open bound (null) may still fall in the window; a wholly undated one cannot be placed.
@@ -20,14 +22,15 @@ WHERE other <> a
                           AND coalesce(i.latest, date($since)) >= date($since)))
   AND ($until IS NULL OR (coalesce(i.earliest, i.latest) IS NOT NULL
                           AND coalesce(i.earliest, date($until)) <= date($until)))
-WITH other, collect(DISTINCT i) AS held,
-  min(i.earliest) AS first, max(i.latest) AS last
+// A source corroborates the pair only where it puts both of them in the interaction.
+WITH other, collect(DISTINCT i) AS held, min(i.earliest) AS first, max(i.latest) AS last,
+  collect([s IN ra.sources WHERE s IN ro.sources]) AS together
 WITH {id: other.id, name: other.name, kind: other.kind} AS actor,
   size(held) AS interactions, first, last,
   COLLECT { UNWIND held AS h RETURN DISTINCT h.type AS t ORDER BY t } AS types,
   COLLECT {
-    UNWIND held AS h MATCH (h)-[:EVIDENCED_BY]->(s:Source)
-    RETURN DISTINCT s.id AS sid ORDER BY sid
+    UNWIND together AS sids UNWIND sids AS sid
+    RETURN DISTINCT sid ORDER BY sid
   } AS source_ids,
   COLLECT {
     UNWIND held AS h

@@ -27,8 +27,8 @@ RETURN i.id AS id, i.type AS type, i.cameo AS cameo, i.status AS status,
     AS place,
   COLLECT {
     MATCH (a:Actor)-[r:PARTICIPATED_IN]->(i)
-    RETURN {actor: {id: a.id, name: a.name, kind: a.kind}, role: r.role, took_part: r.took_part}
-      AS participant
+    RETURN {actor: {id: a.id, name: a.name, kind: a.kind}, role: r.role, took_part: r.took_part,
+            sources: r.sources} AS participant
     ORDER BY participant.took_part DESC, participant.actor.id, participant.role
   } AS participants,
   COLLECT {
@@ -46,7 +46,12 @@ RETURN i.id AS id, i.type AS type, i.cameo AS cameo, i.status AS status,
     MATCH (i)-[r:REPORTED_IN]->(s:Source)
     RETURN {source: s.id, record: r.record, status: r.status, date_precision: r.precision,
             earliest: r.earliest, latest: r.latest, place: r.place,
-            duration_minutes: r.duration_minutes, medium: r.medium} AS reading
+            duration_minutes: r.duration_minutes, medium: r.medium,
+            // Who this source puts in the interaction, and in what role.
+            participants: COLLECT {
+              MATCH (a:Actor)-[p:PARTICIPATED_IN]->(i) WHERE s.id IN p.sources
+              RETURN a.id + ':' + p.role AS party ORDER BY party
+            }} AS reading
     ORDER BY reading.source, reading.record
   } AS readings,
   COLLECT {

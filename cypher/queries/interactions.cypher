@@ -10,7 +10,8 @@
 // param: status string? — held, planned, proposed or ruled_out, e.g. 'held'
 // param: since date? — first day of the window, e.g. '2022-03-01'
 // param: until date? — last day of the window, e.g. '2022-03-31'
-// param: min_sources integer? — only interactions stated by at least this many sources, e.g. 1
+// param: min_sources integer? — only interactions stated by at least this many sources (with
+//   actor and with: that many sources put both of them in it), e.g. 1
 // param: offset integer — rows to skip, e.g. 0
 // param: limit integer — rows to return, e.g. 100
 :param {actor: 'dmytro-kuleba', with: 'sergey-lavrov', type: null, status: null, since: null, until: null, min_sources: null, offset: 0, limit: 100};
@@ -34,7 +35,14 @@ WHERE ($with IS NULL OR EXISTS {
       })
   AND ($type IS NULL OR i.type = $type)
   AND ($status IS NULL OR i.status = $status)
-  AND ($min_sources IS NULL OR size(i.sources) >= $min_sources)
+  AND ($min_sources IS NULL OR $min_sources <= CASE WHEN $with IS NULL THEN size(i.sources)
+        ELSE size(COLLECT {
+          MATCH (:Actor {id: $actor, gen: i.gen})-[ra:PARTICIPATED_IN {took_part: true}]->(i)
+                <-[rw:PARTICIPATED_IN {took_part: true}]-(:Actor {id: $with, gen: i.gen})
+          UNWIND ra.sources AS s
+          WITH s, rw WHERE s IN rw.sources
+          RETURN DISTINCT s
+        }) END)
   AND ($since IS NULL OR (coalesce(i.latest, i.earliest) IS NOT NULL
                           AND coalesce(i.latest, date($since)) >= date($since)))
   AND ($until IS NULL OR (coalesce(i.earliest, i.latest) IS NOT NULL
@@ -50,8 +58,8 @@ RETURN i.id AS id, i.type AS type, i.cameo AS cameo, i.status AS status,
     AS place,
   COLLECT {
     MATCH (a:Actor)-[r:PARTICIPATED_IN]->(i)
-    RETURN {actor: {id: a.id, name: a.name, kind: a.kind}, role: r.role, took_part: r.took_part}
-      AS participant
+    RETURN {actor: {id: a.id, name: a.name, kind: a.kind}, role: r.role, took_part: r.took_part,
+            sources: r.sources} AS participant
     ORDER BY participant.took_part DESC, participant.actor.id, participant.role
   } AS participants,
   COLLECT {

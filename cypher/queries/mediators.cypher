@@ -5,10 +5,13 @@
 //   with both sides; ranked by score, each reason with its interaction, and the evidence.
 //   A side is the state, every body part of it (at any depth: delegations, ministries,
 //   offices), and every person holding a position in one of these; a position with known
-//   dates counts only for interactions whose dates overlap them. Score: the sum over
-//   distinct (reason, interaction between the sides) of mediated 3, arranged 3,
-//   at_request 2, hosted 1, and 1 per held interaction with a side
-//   (took_part_with_side, counted only when the actor met both sides).
+//   dates counts only for interactions whose dates overlap them. took_part_with_side counts
+//   contacts only (calls, visits, meetings, consultations, mediation, negotiations), never
+//   signing an agreement or attending an address, and only for an actor who met both sides.
+//   Score: the sum over distinct (reason, interaction between the sides) of mediated 3,
+//   arranged 3, at_request 2, hosted 1, took_part_with_side 1; a reason earned in an
+//   interaction that arranges one between the sides counts toward that one, so arranging
+//   a meeting both directly and through a call scores once.
 // param: a string — the first state's id, e.g. 'russia'
 // param: b string — the second state's id, e.g. 'ukraine'
 :param {a: 'russia', b: 'ukraine'};
@@ -69,6 +72,8 @@ CALL (sa, sb, side_a, side_b, i, parts, a_took, b_took, a_asked, b_asked) {
               AND (n.took_part OR n.role IN ['mediator', 'arranger'])
          THEN 'at_request' END,
     CASE WHEN i.status = 'held' AND n.took_part AND (a_took OR b_took)
+              AND i.type IN ['call', 'visit', 'meeting', 'multilateral_meeting',
+                             'consultation', 'mediation', 'negotiation']
          THEN 'took_part_with_side' END
   ] AS kind
   WITH sa, sb, i, a_took, b_took, n, kind
