@@ -19,7 +19,7 @@ from rich.progress import (
 
 from actorgraph import neo4j_server
 from actorgraph.settings import Settings, get_settings
-from loader.graph_writer import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
+from loader import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
 
 if TYPE_CHECKING:
     from loader.validation import ValidationReport
@@ -90,8 +90,9 @@ def cli() -> None:
 def neo4j() -> None:
     """Run a local Neo4j Community server on 127.0.0.1, without Docker.
 
-    The jars come from Maven Central (cached in ~/.m2), the version from versions.env,
-    and data and logs stay under ACTORGRAPH_HOME (default var/neo4j).
+    The jars come from Maven Central (kept in ACTORGRAPH_JARS, default
+    ~/.cache/actorgraph/jars), the version from actorgraph/versions.env, and data and logs
+    stay under ACTORGRAPH_HOME (default var/neo4j).
     """
 
 

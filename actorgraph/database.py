@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
 from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity
 from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable
 
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
+from cypher import SCHEMA, cypher_files
 
-SCHEMA_DIR = PROJECT_ROOT / "cypher" / "schema"
 # Short timeouts: a missing server should say so in seconds, not hang a CLI or an API request.
 CONNECTION_TIMEOUT_S = 2.0
 # Server notifications off: on a graph where no record sets an optional property (no
@@ -68,10 +68,10 @@ def connect(settings: Settings) -> Iterator[Driver]:
         driver.close()
 
 
-def schema_statements(schema_dir: Path = SCHEMA_DIR) -> list[str]:
+def schema_statements(schema_dir: Traversable = SCHEMA) -> list[str]:
     """Every statement of `cypher/schema/*.cypher`, in file order; statements end with `;`."""
     statements: list[str] = []
-    for path in sorted(schema_dir.glob("*.cypher")):
+    for path in cypher_files(schema_dir):
         lines = [
             line
             for line in path.read_text(encoding="utf-8").splitlines()

@@ -1,29 +1,31 @@
 """A local Neo4j Community server without Docker: jars from Maven Central, run on Java 17.
 
 The server is one `java` process started from a folder of jars that Maven resolves
-(`provision/pom.xml`), with a generated `neo4j.conf` that listens on 127.0.0.1 only.
-Everything it writes stays under its home folder (`var/neo4j` by default).
+(`actorgraph/pom.xml`, into ACTORGRAPH_JARS), with a generated `neo4j.conf` that listens on
+127.0.0.1 only. Everything it writes stays under its home folder (`var/neo4j` by default).
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import re
 import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from actorgraph.settings import PROJECT_ROOT, Settings, read_versions
+from actorgraph.settings import Settings, default_jar_cache, read_versions
 
-POM = PROJECT_ROOT / "provision" / "pom.xml"
-JAR_CACHE = PROJECT_ROOT / "var" / "lib"
+POM = files("actorgraph") / "pom.xml"
 SUPPORTED_JAVA = (17, 21)
 # Neo4j's own launcher passes these; without them Netty and the page cache log warnings or fail.
 JVM_FLAGS = (
@@ -55,6 +57,7 @@ class LocalServer:
     password: str | None
     neo4j_version: str
     browser_version: str
+    jars: Path = field(default_factory=default_jar_cache)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LocalServer:
@@ -68,11 +71,12 @@ class LocalServer:
             password=settings.auth[1] if settings.auth else None,
             neo4j_version=versions["NEO4J_VERSION"],
             browser_version=versions["NEO4J_BROWSER_VERSION"],
+            jars=settings.actorgraph_jars.expanduser().resolve(),
         )
 
     @property
     def lib_dir(self) -> Path:
-        return JAR_CACHE / f"neo4j-{self.neo4j_version}-browser-{self.browser_version}"
+        return self.jars / f"neo4j-{self.neo4j_version}-browser-{self.browser_version}"
 
     @property
     def conf_file(self) -> Path:
@@ -187,6 +191,17 @@ def ensure_jars(server: LocalServer, report: Report = _quiet) -> Path:
     done_marker = server.lib_dir / ".complete"
     if done_marker.exists():
         return server.lib_dir
+    server.jars.mkdir(parents=True, exist_ok=True)
+    # Checkouts and test runs share the folder: one fetches, the others wait for it.
+    with (server.jars / f"{server.lib_dir.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done_marker.exists():
+            _fetch_jars(server, report)
+    return server.lib_dir
+
+
+def _fetch_jars(server: LocalServer, report: Report) -> None:
+    done_marker = server.lib_dir / ".complete"
     mvn = shutil.which("mvn")
     if not mvn:
         raise Neo4jServerError(
@@ -198,19 +213,22 @@ def ensure_jars(server: LocalServer, report: Report = _quiet) -> Path:
         "from Maven Central (about 140 MB, once)..."
     )
     server.lib_dir.mkdir(parents=True, exist_ok=True)
-    cmd = [
-        mvn, "-q", "-B", "-f", str(POM), "package",
-        f"-Dneo4j.version={server.neo4j_version}",
-        f"-Dneo4j.browser.version={server.browser_version}",
-        f"-Dlib.dir={server.lib_dir}",
-    ]  # fmt: skip
     env = {**os.environ, "JAVA_HOME": str(find_java().parent.parent)}
-    result = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    # Maven writes beside its pom; the installed package may be read-only, so it runs on a copy.
+    with tempfile.TemporaryDirectory(prefix="actorgraph-mvn-") as build:
+        pom = Path(build) / "pom.xml"
+        pom.write_text(POM.read_text(encoding="utf-8"), encoding="utf-8")
+        cmd = [
+            mvn, "-q", "-B", "-f", str(pom), "package",
+            f"-Dneo4j.version={server.neo4j_version}",
+            f"-Dneo4j.browser.version={server.browser_version}",
+            f"-Dlib.dir={server.lib_dir}",
+        ]  # fmt: skip
+        result = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
         raise Neo4jServerError(f"Maven could not fetch the Neo4j jars:\n{tail}")
     done_marker.write_text(f"{server.neo4j_version} {server.browser_version}\n")
-    return server.lib_dir
 
 
 def render_config(server: LocalServer) -> str:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The pin ships inside the package, so that an installed wheel starts the same Neo4j.
+VERSIONS_FILE = files("actorgraph") / "versions.env"
 
 
-def read_versions(path: Path = PROJECT_ROOT / "versions.env") -> dict[str, str]:
-    """The pinned versions in `versions.env`, which the Makefile and compose file read too."""
+def read_versions() -> dict[str, str]:
+    """The pinned versions in `actorgraph/versions.env`, which docker compose reads too."""
     versions: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in VERSIONS_FILE.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#") and "=" in line:
             key, _, value = line.partition("=")
@@ -40,9 +43,15 @@ class Settings(BaseSettings):
     )
     neo4j_database: str = "neo4j"
 
+    # Folders are relative to where actorgraph runs (the checkout, for `make`), as `.env` is.
     actorgraph_home: Path = Field(
-        default=PROJECT_ROOT / "var" / "neo4j",
+        default=Path("var/neo4j"),
         description="Folder of the local Neo4j: its neo4j.conf, data and logs.",
+    )
+    actorgraph_jars: Path = Field(
+        default_factory=lambda: default_jar_cache(),
+        description="Where the Neo4j jars fetched from Maven Central are kept, one folder per "
+        "version, shared by every checkout and the test servers.",
     )
     actorgraph_bolt_port: int = 7687
     actorgraph_http_port: int = 7474
@@ -50,9 +59,9 @@ class Settings(BaseSettings):
     actorgraph_heap: str = "4g"
     actorgraph_pagecache: str = "4g"
 
-    actorgraph_data: Path = Field(default=PROJECT_ROOT / "data", description="The dataset folder.")
+    actorgraph_data: Path = Field(default=Path("data"), description="The dataset folder.")
     actorgraph_sources: Path = Field(
-        default=PROJECT_ROOT / "sources",
+        default=Path("sources"),
         description="Folder of source texts that evidence quotes are checked against. "
         "Without a text, its quotes load unverified and without offsets.",
     )
@@ -86,6 +95,11 @@ class Settings(BaseSettings):
         if self.neo4j_password is None or not self.neo4j_password.get_secret_value():
             return None
         return (self.neo4j_user, self.neo4j_password.get_secret_value())
+
+
+def default_jar_cache() -> Path:
+    """Like ~/.m2, a user's cache: every checkout, and the test servers, share the jars."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "actorgraph" / "jars"
 
 
 @lru_cache

@@ -37,15 +37,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from neo4j import AsyncDriver
 from neo4j.time import Date, DateTime, Duration, Time
 
-from actorgraph.settings import PROJECT_ROOT
+from cypher import QUERIES, cypher_files
 
-QUERIES_DIR = PROJECT_ROOT / "cypher" / "queries"
 PARAM_TYPES = ("string", "date", "integer", "list<string>")
 HEADER_KEYS = ("name", "title", "description", "param")
 
@@ -106,7 +105,7 @@ class CannedQuery:
     parameters: tuple[QueryParameter, ...]
     browser_params: str
     cypher: str
-    path: Path
+    path: Traversable
     text: str = field(repr=False)
 
     @property
@@ -159,7 +158,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-def parse_query_file(path: Path) -> CannedQuery:
+def parse_query_file(path: Traversable) -> CannedQuery:
     """Read one canned-query file; CatalogueError says what is wrong with it."""
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -182,7 +181,7 @@ def parse_query_file(path: Path) -> CannedQuery:
         if len(header[key]) != 1 or not header[key][0]:
             raise CatalogueError(f"{path.name}: the header needs exactly one `// {key}:` line")
     name = header["name"][0]
-    if name != path.stem:
+    if name != path.name.removesuffix(".cypher"):
         raise CatalogueError(f"{path.name}: `// name: {name}` must match the file name")
     parameters = []
     for raw in header["param"]:
@@ -228,9 +227,9 @@ def browser_params_map(query: CannedQuery) -> str:
 
 
 @lru_cache
-def catalogue(directory: Path = QUERIES_DIR) -> dict[str, CannedQuery]:
+def catalogue(directory: Traversable = QUERIES) -> dict[str, CannedQuery]:
     """Every canned query by name, read once."""
-    queries = [parse_query_file(path) for path in sorted(directory.glob("*.cypher"))]
+    queries = [parse_query_file(path) for path in cypher_files(directory)]
     return {q.name: q for q in queries}
 
 

@@ -9,10 +9,13 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
+
+CHECKOUT = Path(__file__).resolve().parent.parent
 
 STARTUP_TIMEOUT_S = 60.0
 SHUTDOWN_TIMEOUT_S = 15.0
@@ -50,7 +53,7 @@ def running_api(settings: Settings) -> Iterator[str]:
         "--workers", str(settings.actorgraph_api_workers),
     ]  # fmt: skip
     process = subprocess.Popen(
-        command, cwd=PROJECT_ROOT, env=api_environment(settings), start_new_session=True
+        command, cwd=CHECKOUT, env=api_environment(settings), start_new_session=True
     )
     base_url = f"http://127.0.0.1:{port}"
     try:

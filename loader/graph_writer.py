@@ -38,14 +38,11 @@ from typing import Any
 import orjson
 from neo4j import Driver, ManagedTransaction
 
+from loader import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
 from loader.gc_pause import gc_paused
 from loader.rows import Row, Rows, build_rows
 from loader.validation import ValidationReport, validate_paths
 
-DEFAULT_BATCH_SIZE = 2000
-# Two write transactions at once: on 2 cores this halved the time of writing interactions
-# (bench: 18.8 s -> 10.0 s at 100k); a third was slower.
-DEFAULT_WRITERS = 2
 LIVE = "MATCH (d:Dataset {id: 'current'}) RETURN d.gen AS gen, d.digest AS digest"
 GENERATION_LABELS = ("Source", "Actor", "Place", "Interaction", "Statement")
 

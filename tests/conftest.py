@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import IO
 
 import pytest
+from checkout import PROJECT_ROOT
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from actorgraph import neo4j_server
 from actorgraph.database import open_driver
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
 
 TEST_HOME = PROJECT_ROOT / "var" / "neo4j-test"
 TEST_BOLT_PORT = 17687

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from checkout import PROJECT_ROOT
 from fastapi.testclient import TestClient
-
-from actorgraph.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.neo4j
 
@@ -70,8 +69,8 @@ def test_mediators_are_ranked_by_score(api: TestClient) -> None:
 
 
 def readme_score_weights() -> dict[str, int]:
-    """The weights the README's Mediators paragraph gives, as written there."""
-    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    """The weights the Mediators paragraph of docs/api.md gives, as written there."""
+    readme = (PROJECT_ROOT / "docs" / "api.md").read_text(encoding="utf-8")
     start = readme.index("**Score**")
     paragraph = readme[start : readme.index("ties by id", start)]
     pairs = re.findall(r"\b([a-z_]+) (\d+)\b", " ".join(paragraph.split()))

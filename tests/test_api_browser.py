@@ -7,11 +7,12 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+from checkout import PROJECT_ROOT
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from actorgraph import neo4j_server
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
 from api.main import create_app
 from api.queries import catalogue
 from loader.vocabulary import ACTOR_KINDS, INTERACTION_TYPES

@@ -7,9 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+from checkout import PROJECT_ROOT
 from neo4j import Driver
 
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
 
 # bench/ is a dev tool run from the checkout (`python -m bench`), not an installed package,
 # so pytest, which does not put the project root on sys.path, needs it there to import it.

@@ -8,16 +8,17 @@ import pytest
 from neo4j import Driver
 
 from actorgraph.settings import Settings
-from api.queries import QUERIES_DIR, CatalogueError, browser_params_map, parse_query_file
+from api.queries import CatalogueError, browser_params_map, parse_query_file
+from cypher import QUERIES, cypher_files
 
-QUERY_FILES = sorted(QUERIES_DIR.glob("*.cypher"))
+QUERY_FILES = cypher_files(QUERIES)
 
 
 def test_there_are_canned_queries() -> None:
     assert len(QUERY_FILES) >= 10
 
 
-@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.name.removesuffix(".cypher"))
 def test_header_is_complete_and_params_match_the_query(path: Path) -> None:
     query = parse_query_file(path)
     assert query.name == path.stem
@@ -39,7 +40,7 @@ def test_a_file_without_a_title_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.name.removesuffix(".cypher"))
 def test_query_is_read_only_and_runs_with_its_browser_params(
     path: Path, seeded: Driver, test_settings: Settings
 ) -> None:

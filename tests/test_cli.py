@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from checkout import PROJECT_ROOT
 from child_env import child_env
 
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "loader"
 
@@ -74,3 +75,19 @@ def test_load_with_wrong_credentials_exits_2_and_names_the_settings(
     assert result.returncode == 2
     assert "NEO4J_PASSWORD" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_help_loads_neither_the_driver_nor_the_dataset_models() -> None:
+    # -X importtime lists every module imported, on stderr.
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "actorgraph", "--help"],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        cwd=PROJECT_ROOT / "tests",
+        timeout=60,
+        check=True,
+    )
+    modules = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    assert "neo4j" not in modules
+    assert "yaml" not in modules and "loader.dataset" not in modules

@@ -14,11 +14,14 @@ from typing import Any
 
 import pytest
 import yaml
+from checkout import PROJECT_ROOT
 
-from actorgraph.settings import PROJECT_ROOT, read_versions
+from actorgraph.settings import read_versions
 
 MAIN = "docker-compose.yml"
 SECRETS = ("NEO4J_PASSWORD", "ACTORGRAPH_API_KEY")
+# The one pin, inside the package (which reads it as package data); compose includes it.
+PIN = "actorgraph/versions.env"
 
 
 def load(name: str) -> dict[str, Any]:
@@ -52,7 +55,7 @@ def test_neo4j_image_reads_the_one_pinned_version() -> None:
 
 def test_versions_env_reaches_the_neo4j_file_through_include() -> None:
     neo4j_file = next(entry for entry in includes() if "neo4j" in load(entry["path"])["services"])
-    assert neo4j_file["env_file"] in ("versions.env", ["versions.env"])
+    assert neo4j_file["env_file"] in (PIN, [PIN])
 
 
 def test_secrets_have_no_default_and_stop_compose_with_a_message() -> None:
@@ -109,7 +112,8 @@ needs_compose = pytest.mark.skipif(
 def compose_config(project: Path, dotenv: str | None) -> subprocess.CompletedProcess[str]:
     """`docker compose config` on a copy of the compose files, with only `dotenv` as `.env`
     and none of the caller's own settings in the environment."""
-    for name in (*compose_files(), "versions.env"):
+    for name in (*compose_files(), PIN):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(PROJECT_ROOT / name, project / name)
     if dotenv is not None:
         (project / ".env").write_text(dotenv)

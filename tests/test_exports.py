@@ -11,11 +11,12 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from checkout import PROJECT_ROOT
 from child_env import child_env
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
 
 pytestmark = pytest.mark.neo4j
 

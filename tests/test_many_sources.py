@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from checkout import PROJECT_ROOT
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from actorgraph.database import apply_schema
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
 from api.main import create_app
 from loader.graph_writer import load_paths
 from loader.merge_check import find_candidates

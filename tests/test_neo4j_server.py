@@ -7,10 +7,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from checkout import PROJECT_ROOT
 from neo4j import GraphDatabase
 
 from actorgraph import neo4j_server
-from actorgraph.settings import PROJECT_ROOT, read_versions
+from actorgraph.settings import read_versions
 
 
 def server_at(home: Path, password: str | None = None) -> neo4j_server.LocalServer:
@@ -49,7 +50,7 @@ def test_config_turns_auth_on_when_a_password_is_set() -> None:
 def test_version_is_pinned_once_and_is_a_526_patch() -> None:
     versions = read_versions()
     assert versions["NEO4J_VERSION"].startswith("5.26.")
-    pom = (PROJECT_ROOT / "provision" / "pom.xml").read_text()
+    pom = (PROJECT_ROOT / "actorgraph" / "pom.xml").read_text()
     assert versions["NEO4J_VERSION"] not in pom, "the pom must read the version, not repeat it"
 
 

@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from checkout import PROJECT_ROOT
 from child_env import child_env
 from neo4j import Driver
 
 from actorgraph.cli import EXIT_INVALID
 from actorgraph.database import apply_schema
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
 from loader.export import export_live_graph
 from loader.graph_writer import live_generation, load_paths
 from loader.validation import MAX_FILE_BYTES

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from checkout import PROJECT_ROOT
 from child_env import child_env
 from neo4j import Driver
 from pydantic import SecretStr
@@ -29,7 +30,7 @@ from throwaway_neo4j import throwaway_server
 from actorgraph import neo4j_server
 from actorgraph.cli import EXIT_UNREACHABLE
 from actorgraph.database import apply_schema, open_driver
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
 from loader.export import export_live_graph
 from loader.graph_writer import live_generation, load_paths, wipe
 from loader.synth import generate

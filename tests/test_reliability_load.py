@@ -22,11 +22,12 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
+from checkout import PROJECT_ROOT
 from child_env import child_env
 from neo4j import Driver
 from throwaway_neo4j import free_port
 
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
 from api.queries import catalogue
 
 pytestmark = pytest.mark.neo4j

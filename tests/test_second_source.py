@@ -16,11 +16,12 @@ from typing import Any
 
 import pytest
 import yaml
+from checkout import PROJECT_ROOT
 from child_env import child_env
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
 from api.main import create_app
 from loader.validation import validate_paths
 

@@ -6,9 +6,10 @@ from collections import Counter
 from typing import Any
 
 import pytest
+from checkout import PROJECT_ROOT
 from neo4j import Driver
 
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
 from loader.validation import validate_paths
 from loader.vocabulary import TYPES_BY_NAME
 

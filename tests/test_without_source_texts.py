@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from checkout import PROJECT_ROOT
 from child_env import child_env
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from actorgraph.settings import PROJECT_ROOT, Settings
+from actorgraph.settings import Settings
 from api.main import create_app
 
 # Every read endpoint, on the actors and dates the seed is about.

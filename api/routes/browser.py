@@ -13,12 +13,10 @@ from html import escape
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
-from actorgraph.settings import PROJECT_ROOT
 from api.queries import CannedQuery, catalogue
+from cypher import BROWSER_STYLE
 
 router = APIRouter(prefix="/browser", tags=["browser"])
-
-STYLE_FILE = PROJECT_ROOT / "browser" / "style.grass"
 
 
 @router.get(
@@ -31,9 +29,9 @@ async def browser_style() -> PlainTextResponse:
     """A colour and a caption for every label the loader writes. Load it in Browser with
     `:style http://127.0.0.1:8000/browser/style.grass`."""
     try:
-        text = STYLE_FILE.read_text(encoding="utf-8")
+        text = BROWSER_STYLE.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise HTTPException(status_code=404, detail=f"no style file at {STYLE_FILE}") from None
+        raise HTTPException(status_code=404, detail="no style file in the package") from None
     return PlainTextResponse(text)
 
 

@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request
 
-from actorgraph.settings import PROJECT_ROOT
 from api.deps import DriverDep, SettingsDep
 from api.queries import CannedQuery, ParameterError, catalogue
 from api.schemas import CannedQueryInfo, CannedQueryResult
@@ -30,7 +29,7 @@ def describe(query: CannedQuery) -> dict[str, Any]:
             for p in query.parameters
         ],
         "browser_params": query.browser_params,
-        "file": str(query.path.relative_to(PROJECT_ROOT)),
+        "file": f"cypher/queries/{query.path.name}",
     }
 
 

@@ -1,0 +1,21 @@
+"""The Cypher text of actorgraph, shipped as package data so that an installed wheel has it.
+
+The files stay plain Cypher, for Neo4j Browser and cypher-shell as much as for the code:
+`queries/` the canned queries (one per API endpoint), `schema/` the constraints and indexes,
+and `style.grass` the Browser style.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+CYPHER: Traversable = files(__name__)
+QUERIES: Traversable = CYPHER / "queries"
+SCHEMA: Traversable = CYPHER / "schema"
+BROWSER_STYLE: Traversable = CYPHER / "style.grass"
+
+
+def cypher_files(folder: Traversable) -> list[Traversable]:
+    """The `.cypher` files of a folder, in name order (the schema runs in that order)."""
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".cypher")), key=lambda f: f.name)
