@@ -363,8 +363,8 @@ def load(
     """
     from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExpired
 
-    from actorgraph.database import DatabaseError, apply_schema, connect, unreachable_message
-    from loader.graph_writer import InvalidDataset, LoadError, load_paths, validate_for_load
+    from actorgraph.database import DatabaseError, connect, unreachable_message
+    from loader.graph_writer import InvalidDataset, LoadError, load_paths
     from loader.validation import validate_paths
 
     settings = get_settings()
@@ -401,20 +401,6 @@ def load(
 
     try:
         with connect(settings) as driver:
-            # The given files with the live sources they do not replace: a new file may
-            # refer to the ids another source defines.
-            validated = validate_for_load(
-                driver,
-                targets,
-                database=settings.neo4j_database,
-                sources_dir=sources_dir,
-                strict=strict,
-                wipe_first=wipe,
-                given=given,
-            )
-            if not validated.ok:
-                raise InvalidDataset(validated)
-            apply_schema(driver, settings.neo4j_database)
             summary = load_paths(
                 driver,
                 targets,
@@ -426,7 +412,9 @@ def load(
                 wipe_first=wipe,
                 progress=advance,
                 on_plan=plan,
-                validated=validated,
+                # Validated again beside the live sources it does not replace: a new file
+                # may refer to the ids another source defines.
+                given=given,
             )
     except InvalidDataset as exc:
         progress.stop()

@@ -69,7 +69,7 @@ def run_loader(
         database=database,
         sources_dir=folder / "sources",
         batch_size=batch_size,
-        validated=report,
+        given=report,
         wipe_first=True,
     )
     return summary.seconds

@@ -38,6 +38,7 @@ from typing import Any
 import orjson
 from neo4j import Driver, ManagedTransaction
 
+from actorgraph.database import apply_schema
 from loader import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
 from loader.gc_pause import gc_paused
 from loader.rows import Row, Rows, build_rows
@@ -485,23 +486,26 @@ def load_paths(
     progress: Progress | None = None,
     writers: int = DEFAULT_WRITERS,
     on_plan: Callable[[ValidationReport, dict[str, int]], None] | None = None,
-    validated: ValidationReport | None = None,
+    given: ValidationReport | None = None,
 ) -> LoadSummary:
     """Validate, then load the given files together with the live sources they do not replace.
 
     Raises InvalidDataset before anything is written when any file is invalid. Pass
-    `validated`, the report of `validate_for_load`, to skip validating again.
+    `given`, the report of `validate_paths(paths)`, to skip validating the files alone again.
     """
-    report = validated or validate_for_load(
+    report = validate_for_load(
         driver,
         paths,
         database=database,
         sources_dir=sources_dir,
         strict=strict,
         wipe_first=wipe_first,
+        given=given,
     )
     if not report.ok:
         raise InvalidDataset(report)
+    # Constraints before any MERGE; only once the files are known to be valid.
+    apply_schema(driver, database)
     summary = write_dataset(
         driver,
         report,

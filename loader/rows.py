@@ -337,52 +337,33 @@ class _RowBuilder:
         ]
         return {"id": aid, "label": first.kind.capitalize(), "props": props, "evidence": evidence}
 
-    def _affiliation_row(self, aid: str, entries: list[tuple[str, Affiliation]]) -> Row:
-        sid, first = entries[0]
+    def _merged_record(
+        self, entries: Sequence[tuple[str, Affiliation | Membership]], fields: tuple[str, ...]
+    ) -> Row:
+        """What every source's record of one position or membership adds up to: the first
+        source, all of them, all their evidence, and the fields they give differently."""
         evidence: list[Row] = []
-        for each_sid, aff in entries:
-            _merge_evidence(evidence, _evidence(aff.evidence, each_sid, self.offsets))
-        given = [aff for _, aff in entries]
-        conflicts = [
-            name
-            for name, values in (
-                ("person", [a.person for a in given]),
-                ("organization", [a.organization for a in given]),
-                ("role", [a.role for a in given]),
-                ("date", [a.date for a in given]),
-            )
-            if _differ(values)
-        ]
+        for sid, record in entries:
+            _merge_evidence(evidence, _evidence(record.evidence, sid, self.offsets))
+        return {
+            "source": entries[0][0],
+            "sources": _unique(sid for sid, _ in entries),
+            "conflicts": [f for f in fields if _differ(getattr(r, f) for _, r in entries)],
+            **_quote_props(evidence),
+        }
+
+    def _affiliation_row(self, aid: str, entries: list[tuple[str, Affiliation]]) -> Row:
+        first = entries[0][1]
+        merged = self._merged_record(entries, ("person", "organization", "role", "date"))
         return {
             "id": aid,
             "person": first.person,
             "organization": first.organization,
-            "props": {
-                "role": first.role,
-                **_date(first.date),
-                "notes": first.notes,
-                "source": sid,
-                "sources": _unique(each_sid for each_sid, _ in entries),
-                "conflicts": conflicts,
-                **_quote_props(evidence),
-            },
+            "props": {"role": first.role, **_date(first.date), "notes": first.notes, **merged},
         }
 
     def _membership_row(self, mid: str, entries: list[tuple[str, Membership]]) -> Row:
-        sid, first = entries[0]
-        evidence: list[Row] = []
-        for each_sid, mem in entries:
-            _merge_evidence(evidence, _evidence(mem.evidence, each_sid, self.offsets))
-        given = [mem for _, mem in entries]
-        conflicts = [
-            name
-            for name, values in (
-                ("member", [m.member for m in given]),
-                ("parent", [m.parent for m in given]),
-                ("kind", [m.kind for m in given]),
-            )
-            if _differ(values)
-        ]
+        first = entries[0][1]
         return {
             "id": mid,
             "member": first.member,
@@ -390,10 +371,7 @@ class _RowBuilder:
             "type": first.kind.upper(),
             "props": {
                 "notes": first.notes,
-                "source": sid,
-                "sources": _unique(each_sid for each_sid, _ in entries),
-                "conflicts": conflicts,
-                **_quote_props(evidence),
+                **self._merged_record(entries, ("member", "parent", "kind")),
             },
         }
 
