@@ -25,6 +25,11 @@ def read_versions() -> dict[str, str]:
     return versions
 
 
+def default_jar_cache() -> Path:
+    """Like ~/.m2, a user's cache: every checkout, and the test servers, share the jars."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "actorgraph" / "jars"
+
+
 class Settings(BaseSettings):
     """Every setting of actorgraph. Names match the environment variables, case-insensitively."""
 
@@ -49,7 +54,7 @@ class Settings(BaseSettings):
         description="Folder of the local Neo4j: its neo4j.conf, data and logs.",
     )
     actorgraph_jars: Path = Field(
-        default_factory=lambda: default_jar_cache(),
+        default_factory=default_jar_cache,
         description="Where the Neo4j jars fetched from Maven Central are kept, one folder per "
         "version, shared by every checkout and the test servers.",
     )
@@ -95,11 +100,6 @@ class Settings(BaseSettings):
         if self.neo4j_password is None or not self.neo4j_password.get_secret_value():
             return None
         return (self.neo4j_user, self.neo4j_password.get_secret_value())
-
-
-def default_jar_cache() -> Path:
-    """Like ~/.m2, a user's cache: every checkout, and the test servers, share the jars."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "actorgraph" / "jars"
 
 
 @lru_cache

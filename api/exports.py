@@ -40,31 +40,23 @@ def csv_cell(value: Any) -> str:
     A number from the data is left as it is: it is not text anyone wrote, and `-3` must stay
     a number for the spreadsheet; every other value (names, quotes, ids, dates, lists) is text.
     """
-    text = _cell_text(value)
+    text = _text(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return text
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _cell_text(value: Any) -> str:
+def _text(value: Any) -> str:
+    """A value as the text of one cell or GraphML attribute: lists of plain values joined
+    with `;`, lists of objects as JSON."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
         if all(not isinstance(v, dict | list) for v in value):
-            return ";".join(_cell_text(v) for v in value)
+            return ";".join(_text(v) for v in value)
         return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
     return str(value)
 
 

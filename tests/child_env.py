@@ -7,6 +7,9 @@ neither their NEO4J_URI nor anything their .env would set.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 from actorgraph.settings import Settings
 
@@ -24,3 +27,17 @@ def child_env(settings: Settings | None = None, **extra: str) -> dict[str, str]:
             env["NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
     env.update(extra)
     return env
+
+
+def run_actorgraph(
+    settings: Settings, sources: Path, *args: str | Path
+) -> subprocess.CompletedProcess[str]:
+    """`actorgraph ARGS` from the checkout, on the suite's Neo4j, with `sources` as its texts."""
+    return subprocess.run(
+        [sys.executable, "-m", "actorgraph", *map(str, args)],
+        env=child_env(settings, ACTORGRAPH_SOURCES=str(sources)),
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )

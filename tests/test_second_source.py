@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from checkout import PROJECT_ROOT
-from child_env import child_env
+from child_env import run_actorgraph
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
@@ -45,25 +44,12 @@ def sources(tmp_path_factory: pytest.TempPathFactory, test_settings: Settings) -
     return folder
 
 
-def actorgraph(
-    settings: Settings, sources: Path, *args: str | Path
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "actorgraph", *map(str, args)],
-        env=child_env(settings, ACTORGRAPH_SOURCES=str(sources)),
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 @pytest.fixture(scope="module")
 def note_loaded(
     seeded: Driver, test_settings: Settings, sources: Path
 ) -> subprocess.CompletedProcess[str]:
     """The seed in the graph, then the note loaded as one file, as data/README says."""
-    done = actorgraph(test_settings, sources, "load", NOTE)
+    done = run_actorgraph(test_settings, sources, "load", NOTE)
     assert done.returncode == 0, done.stdout + done.stderr
     return done
 
@@ -94,7 +80,7 @@ def test_the_note_alone_names_every_id_it_cannot_find_and_where_it_looked(
 def test_validate_finds_the_seeds_ids_in_the_graph(
     seeded: Driver, test_settings: Settings, sources: Path
 ) -> None:
-    done = actorgraph(test_settings, sources, "validate", NOTE)
+    done = run_actorgraph(test_settings, sources, "validate", NOTE)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Valid: 2 file(s)" in done.stdout
 
@@ -110,7 +96,7 @@ def test_an_id_unknown_everywhere_names_the_sources_it_looked_in(
 ) -> None:
     broken = tmp_path / NOTE.name
     broken.write_text(NOTE.read_text(encoding="utf-8").replace("sergey-lavrov", "sergei-lavrov"))
-    done = actorgraph(test_settings, sources, "load", broken)
+    done = run_actorgraph(test_settings, sources, "load", broken)
     assert done.returncode == 1
     assert "unknown actor 'sergei-lavrov'" in done.stderr
     assert f"sources loaded in the graph ({SEED_ID})" in done.stderr
@@ -186,7 +172,7 @@ def test_a_position_two_sources_give_differently_is_a_conflict(
     data["affiliations"][0]["role"] = "Minister of Foreign Affairs"
     changed = tmp_path / NOTE.name
     changed.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    done = actorgraph(test_settings, sources, "load", changed)
+    done = run_actorgraph(test_settings, sources, "load", changed)
     assert done.returncode == 0, done.stderr
     with TestClient(create_app(test_settings)) as api:
         kuleba = get(api, "/actors/dmytro-kuleba")
@@ -196,7 +182,7 @@ def test_a_position_two_sources_give_differently_is_a_conflict(
     assert position["conflicts"] == ["role"]
     # The earliest source's (the note's), with the conflict named and both kept as evidence.
     assert position["role"] == "Minister of Foreign Affairs"
-    restored = actorgraph(test_settings, sources, "load", NOTE)
+    restored = run_actorgraph(test_settings, sources, "load", NOTE)
     assert restored.returncode == 0, restored.stderr
 
 

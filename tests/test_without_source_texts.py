@@ -7,14 +7,12 @@ ACTORGRAPH_SOURCES at an empty folder, so CI guards the user's case too.
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from checkout import PROJECT_ROOT
-from child_env import child_env
+from child_env import run_actorgraph
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
@@ -41,14 +39,7 @@ READS = (
 
 
 def cli_load(settings: Settings, sources: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "actorgraph", "load", "--wipe", "--yes", *options],
-        env=child_env(settings, ACTORGRAPH_SOURCES=str(sources)),
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_actorgraph(settings, sources, "load", "--wipe", "--yes", *options)
 
 
 def answers(settings: Settings) -> dict[str, Any]:
