@@ -1,16 +1,25 @@
-"""Opening the database, with errors that say what to do next."""
+"""Opening the database, with errors that say what to do next.
+
+The library raises its own errors, never the driver's: `translated_errors` turns a server
+that went away or refused the credentials into `Neo4jUnavailable` or `Neo4jAuthFailed`,
+and the CLI and the API each say it their way (`explain` gives the sentence and the fix).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib.resources.abc import Traversable
 
 from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity
-from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ConfigurationError,
+    DatabaseUnavailable,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 from actorgraph.settings import Settings
-from cypher import SCHEMA, cypher_files
 
 # Short timeouts: a missing server should say so in seconds, not hang a CLI or an API request.
 CONNECTION_TIMEOUT_S = 2.0
@@ -21,8 +30,53 @@ NOTIFICATIONS = NotificationMinimumSeverity.OFF
 ACQUISITION_TIMEOUT_S = 2.0
 
 
+# A server that is down, restarting or shutting down (it answers DatabaseUnavailable until
+# it is gone), and a connection lost mid-transaction.
+UNAVAILABLE = (ServiceUnavailable, SessionExpired, DatabaseUnavailable)
+
+
 class DatabaseError(Exception):
     """Neo4j cannot be used: unreachable, wrong credentials or misconfigured."""
+
+    def explain(self, settings: Settings) -> str:
+        """The sentence for a user, with what to do next."""
+        return str(self)
+
+
+class Neo4jUnavailable(DatabaseError):
+    """The server is not reachable, or stopped answering; the message is the driver's."""
+
+    def explain(self, settings: Settings) -> str:
+        return unreachable_message(settings, str(self))
+
+
+class Neo4jAuthFailed(DatabaseError):
+    """The server refused the credentials."""
+
+    def explain(self, settings: Settings) -> str:
+        return (
+            f"Neo4j at {settings.bolt_uri} refused the credentials of user "
+            f"{settings.neo4j_user!r}: set NEO4J_USER and NEO4J_PASSWORD (in .env) "
+            f"to the server's. ({self})"
+        )
+
+
+class Neo4jMisconfigured(DatabaseError):
+    """NEO4J_URI cannot be used as given."""
+
+    def explain(self, settings: Settings) -> str:
+        return f"NEO4J_URI={settings.bolt_uri!r} is not usable: {self}"
+
+
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    """Raise the library's errors in place of the driver's connection and auth errors."""
+    try:
+        yield
+    except UNAVAILABLE as exc:
+        raise Neo4jUnavailable(str(exc)) from exc
+    except AuthError as exc:
+        raise Neo4jAuthFailed(exc.message or str(exc)) from exc
 
 
 def unreachable_message(settings: Settings, detail: str) -> str:
@@ -47,45 +101,15 @@ def open_driver(settings: Settings) -> Driver:
 
 @contextmanager
 def connect(settings: Settings) -> Iterator[Driver]:
-    """A driver whose server has answered once; DatabaseError names the URI and the fix."""
+    """A driver whose server has answered once; a DatabaseError's `explain` names the URI
+    and the fix."""
     try:
         driver = open_driver(settings)
     except (ConfigurationError, ValueError) as exc:
-        raise DatabaseError(f"NEO4J_URI={settings.bolt_uri!r} is not usable: {exc}") from exc
+        raise Neo4jMisconfigured(str(exc)) from exc
     try:
-        try:
+        with translated_errors():
             driver.verify_connectivity()
-        except ServiceUnavailable as exc:
-            raise DatabaseError(unreachable_message(settings, str(exc))) from exc
-        except AuthError as exc:
-            raise DatabaseError(
-                f"Neo4j at {settings.bolt_uri} refused the credentials of user "
-                f"{settings.neo4j_user!r}: set NEO4J_USER and NEO4J_PASSWORD (in .env) "
-                f"to the server's. ({exc.message})"
-            ) from exc
         yield driver
     finally:
         driver.close()
-
-
-def schema_statements(schema_dir: Traversable = SCHEMA) -> list[str]:
-    """Every statement of `cypher/schema/*.cypher`, in file order; statements end with `;`."""
-    statements: list[str] = []
-    for path in cypher_files(schema_dir):
-        lines = [
-            line
-            for line in path.read_text(encoding="utf-8").splitlines()
-            if not line.lstrip().startswith("//")
-        ]
-        statements += [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
-    return statements
-
-
-def apply_schema(driver: Driver, database: str) -> int:
-    """Create the constraints and indexes (all IF NOT EXISTS) and wait until they are online."""
-    statements = schema_statements()
-    with driver.session(database=database) as session:
-        for statement in statements:
-            session.run(statement).consume()
-        session.run("CALL db.awaitIndexes(300)").consume()
-    return len(statements)

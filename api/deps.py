@@ -1,15 +1,17 @@
-"""Dependencies shared by the routers: settings, driver, and checks of vocabulary parameters."""
+"""Dependencies shared by the routers: settings, driver, the actor lookup, and checks of
+vocabulary parameters."""
 
 from __future__ import annotations
 
 import secrets
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import APIKeyHeader
 from neo4j import AsyncDriver
 
+from actorgraph.queries import canned
 from actorgraph.settings import Settings
 from loader.vocabulary import ACTOR_KINDS, INTERACTION_TYPES, STATUSES
 
@@ -31,6 +33,14 @@ def get_app_settings(request: Request) -> Settings:
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 DriverDep = Annotated[AsyncDriver, Depends(get_driver)]
+
+
+async def fetch_actor(driver: AsyncDriver, database: str, actor_id: str) -> dict[str, Any]:
+    """The actor's record, or 404: used by every endpoint that takes an actor id."""
+    rows = await canned("actor").arun(driver, database, actor=actor_id)
+    if not rows:
+        raise HTTPException(status_code=404, detail=f"no actor {actor_id!r}")
+    return rows[0]
 
 
 def _one_of(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -20,13 +20,13 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from neo4j import AsyncGraphDatabase
-from neo4j.exceptions import AuthError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
 
 from actorgraph.database import (
     ACQUISITION_TIMEOUT_S,
     CONNECTION_TIMEOUT_S,
     NOTIFICATIONS,
-    unreachable_message,
+    Neo4jAuthFailed,
+    Neo4jUnavailable,
 )
 from actorgraph.settings import Settings, get_settings
 from api.routes import (
@@ -117,9 +117,7 @@ def serve_docs_offline(app: FastAPI) -> None:
         )
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or get_settings()
-
+def driver_lifespan(settings: Settings) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # The driver connects lazily, so the API starts (and answers 503) while Neo4j is down,
@@ -137,31 +135,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await app.state.driver.close()
 
-    app = FastAPI(
-        title="actorgraph",
-        version="0.1.0",
-        description=DESCRIPTION,
-        lifespan=lifespan,
-        docs_url=None,
-        redoc_url=None,
-    )
-    app.state.settings = settings
-    serve_docs_offline(app)
-    # Browser fetches the guide and the style from its own page, so it needs CORS; GET only,
-    # so that no other page's script can reach POST /cypher through this allowance.
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=browser_origins(settings),
-        allow_methods=["GET"],
-        allow_headers=BROWSER_FETCH_HEADERS,
-    )
+    return lifespan
 
-    @app.exception_handler(ServiceUnavailable)
-    @app.exception_handler(SessionExpired)
-    @app.exception_handler(DatabaseUnavailable)  # a server shutting down or starting up
-    async def neo4j_unavailable(request: Request, exc: Exception) -> JSONResponse:
+
+def map_errors(app: FastAPI, settings: Settings) -> None:
+    """The library's errors, and FastAPI's own 422, as plain JSON."""
+
+    @app.exception_handler(Neo4jUnavailable)
+    async def neo4j_unavailable(request: Request, exc: Neo4jUnavailable) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"detail": exc.explain(settings)})
+
+    @app.exception_handler(Neo4jAuthFailed)
+    async def neo4j_auth(request: Request, exc: Neo4jAuthFailed) -> JSONResponse:
         return JSONResponse(
-            status_code=503, content={"detail": unreachable_message(settings, str(exc))}
+            status_code=503,
+            content={
+                "detail": "Neo4j refused the API's credentials: check NEO4J_USER, NEO4J_PASSWORD."
+            },
         )
 
     @app.exception_handler(RequestValidationError)
@@ -171,35 +161,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             status_code=422, content={"detail": jsonable_encoder(exc.errors())}
         )
 
-    @app.exception_handler(AuthError)
-    async def neo4j_auth(request: Request, exc: AuthError) -> JSONResponse:
-        return JSONResponse(
-            status_code=503,
-            content={
-                "detail": "Neo4j refused the API's credentials: check NEO4J_USER, NEO4J_PASSWORD."
-            },
-        )
 
-    app.include_router(health.router)
-    for resource in (
-        actors,
-        interactions,
-        statements,
-        sources,
-        places,
-        mediators,
-        path,
-        timeline,
-        queries,
-        cypher,
-        browser,
-        export,
-    ):
-        app.include_router(resource.router)
+def publish_plain_422(app: FastAPI) -> None:
+    """Our own 422s carry a plain sentence (HTTPException), FastAPI's carry a list of field
+    errors; the published schema says that `detail` may be either."""
 
-    def openapi_with_plain_422() -> dict[str, Any]:
-        # Our own 422s carry a plain sentence (HTTPException), FastAPI's carry a list of
-        # field errors; the published schema says that `detail` may be either.
+    def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             schema = get_openapi(
                 title=app.title,
@@ -217,7 +184,50 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.openapi_schema = schema
         return app.openapi_schema
 
-    app.openapi = openapi_with_plain_422  # type: ignore[method-assign]
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+ROUTERS = (
+    health,
+    actors,
+    interactions,
+    statements,
+    sources,
+    places,
+    mediators,
+    path,
+    timeline,
+    queries,
+    cypher,
+    browser,
+    export,
+)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="actorgraph",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=driver_lifespan(settings),
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    serve_docs_offline(app)
+    # Browser fetches the guide and the style from its own page, so it needs CORS; GET only,
+    # so that no other page's script can reach POST /cypher through this allowance.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=browser_origins(settings),
+        allow_methods=["GET"],
+        allow_headers=BROWSER_FETCH_HEADERS,
+    )
+    map_errors(app, settings)
+    for resource in ROUTERS:
+        app.include_router(resource.router)
+    publish_plain_422(app)
     return app
 
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Query
 from fastapi.responses import Response
 
-from api.exports import csv_cell
+from actorgraph.exports import csv_cell
 
 FormatQuery = Annotated[
     Literal["json", "csv"],

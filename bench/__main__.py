@@ -16,7 +16,7 @@ from actorgraph.database import DatabaseError, connect
 from actorgraph.settings import get_settings
 from bench.datasets import parse_size, size_label
 from bench.suite import COMPARE_LIMIT, RESULTS_DIR, SECTIONS, Options, run
-from loader.graph_writer import DEFAULT_BATCH_SIZE
+from loader import DEFAULT_BATCH_SIZE
 
 
 def _sizes(text: str) -> list[int]:
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         with connect(settings) as driver:
             run(driver, settings, options, progress)
     except DatabaseError as exc:
-        print(f"bench: {exc}", file=sys.stderr)
+        print(f"bench: {exc.explain(settings)}", file=sys.stderr)
         return 1
     return 0
 

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import httpx
 from neo4j import Driver, Query
 
-from api.queries import canned
+from actorgraph.queries import canned
 
 QUERIES = ("contacts", "interactions", "mediators", "path")
 # Degrees every size has: a person in ~20 interactions, a state whose side (the state and

@@ -16,26 +16,22 @@ from typing import Any
 
 from neo4j import Driver
 
-from actorgraph.database import apply_schema
 from bench.naive_loader import naive_load
+from loader import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
 from loader.gc_pause import gc_paused
-from loader.graph_writer import (
-    DEFAULT_BATCH_SIZE,
-    DEFAULT_WRITERS,
-    WRITE_PLAN,
-    load_paths,
-    wipe,
-    write_rows,
-)
+from loader.generations import wipe
+from loader.load import load_paths
 from loader.rows import Rows, build_rows
+from loader.schema import apply_schema
 from loader.validation import ValidationReport, validate_paths
+from loader.writer import write_plan, write_rows
 
 CEILING_GENERATION = 1
 # The loader's own statements with every node MERGE turned into a CREATE: the same graph
 # from the same pre-shaped rows, written by the same parallel writers, minus what makes a
 # load safe (validation, MERGE, shaping the rows, generations and their clean-up, the digest).
 CEILING_PLAN: tuple[tuple[str, str], ...] = tuple(
-    (name, statement.replace("MERGE (", "CREATE (")) for name, statement in WRITE_PLAN
+    (name, statement.replace("MERGE (", "CREATE (")) for name, statement in write_plan()
 )
 assert not any("MERGE" in statement for _, statement in CEILING_PLAN)
 

@@ -16,8 +16,8 @@ from typing import Any
 from neo4j import Driver
 
 from actorgraph.database import connect
+from actorgraph.queries import canned
 from actorgraph.settings import get_settings
-from api.queries import canned
 from bench.latency import QUERIES, QueryCase, pick_cases
 
 

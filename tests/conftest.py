@@ -133,8 +133,8 @@ def graph(neo4j_driver: Driver, test_settings: Settings) -> Iterator[Driver]:
 @pytest.fixture(scope="module")
 def seeded(graph: Driver, test_settings: Settings) -> Driver:
     """The suite's Neo4j holding exactly the seed dataset (data/), loaded by the real loader."""
-    from actorgraph.database import apply_schema
-    from loader.graph_writer import load_paths
+    from loader.load import load_paths
+    from loader.schema import apply_schema
 
     apply_schema(graph, test_settings.neo4j_database)
     load_paths(

@@ -12,9 +12,9 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from actorgraph import neo4j_server
+from actorgraph.queries import catalogue
 from actorgraph.settings import Settings
 from api.main import create_app
-from api.queries import catalogue
 from loader.vocabulary import ACTOR_KINDS, INTERACTION_TYPES
 
 # Every label the loader writes: the generation labels, one per actor kind and one per

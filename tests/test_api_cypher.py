@@ -16,7 +16,7 @@ from pydantic import SecretStr
 from actorgraph.settings import Settings
 from api.main import create_app
 from api.routes.cypher import Refused, fetch, refuse_by_plan, refuse_by_text
-from loader.export import export_live_graph
+from loader.snapshot import export_live_graph
 
 pytestmark = pytest.mark.neo4j
 

@@ -11,7 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from pydantic import SecretStr
 
-from actorgraph import cli, neo4j_server
+from actorgraph import neo4j_server
+from actorgraph.cli import server as cli
 from actorgraph.settings import Settings, read_versions
 from api.routes.browser import router
 

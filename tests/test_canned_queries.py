@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
+from actorgraph.queries import CatalogueError, browser_params_map, parse_query_file
 from actorgraph.settings import Settings
-from api.queries import CatalogueError, browser_params_map, parse_query_file
 from cypher import QUERIES, cypher_files
 
 QUERY_FILES = cypher_files(QUERIES)

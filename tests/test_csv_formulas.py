@@ -12,11 +12,11 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from actorgraph.database import apply_schema
+from actorgraph.exports import CSV_COLUMNS, csv_cell, to_csv
 from actorgraph.settings import Settings
-from api.exports import CSV_COLUMNS, csv_cell, to_csv
 from api.main import create_app
-from loader.graph_writer import load_paths
+from loader.load import load_paths
+from loader.schema import apply_schema
 
 FIXTURE = Path(__file__).parent / "fixtures" / "csv_formula"
 FORMULA = '=HYPERLINK("http://x","y")'

@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from actorgraph.database import apply_schema
 from actorgraph.settings import Settings
-from loader.export import export_live_graph
-from loader.graph_writer import InvalidDataset, LoadError, live_generation, load_paths, wipe
+from loader.generations import live_generation, wipe
+from loader.load import InvalidDataset, LoadError, load_paths
+from loader.schema import apply_schema
+from loader.snapshot import export_live_graph
 
 pytestmark = pytest.mark.neo4j
 

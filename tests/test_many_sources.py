@@ -11,11 +11,11 @@ from checkout import PROJECT_ROOT
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from actorgraph.database import apply_schema
 from actorgraph.settings import Settings
 from api.main import create_app
-from loader.graph_writer import load_paths
+from loader.load import load_paths
 from loader.merge_check import find_candidates
+from loader.schema import apply_schema
 from loader.validation import validate_paths
 
 SECOND = Path(__file__).parent / "fixtures" / "second_source"

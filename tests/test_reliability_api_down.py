@@ -23,12 +23,12 @@ from actorgraph import neo4j_server
 from actorgraph.database import (
     ACQUISITION_TIMEOUT_S,
     CONNECTION_TIMEOUT_S,
-    apply_schema,
     open_driver,
 )
 from actorgraph.settings import Settings
 from api.main import create_app
-from loader.graph_writer import load_paths
+from loader.load import load_paths
+from loader.schema import apply_schema
 
 pytestmark = pytest.mark.neo4j
 

@@ -23,11 +23,12 @@ from checkout import PROJECT_ROOT
 from child_env import child_env
 from neo4j import Driver
 
-from actorgraph.cli import EXIT_INVALID
-from actorgraph.database import apply_schema
+from actorgraph.cli.output import EXIT_INVALID
 from actorgraph.settings import Settings
-from loader.export import export_live_graph
-from loader.graph_writer import live_generation, load_paths
+from loader.generations import live_generation
+from loader.load import load_paths
+from loader.schema import apply_schema
+from loader.snapshot import export_live_graph
 from loader.validation import MAX_FILE_BYTES
 
 pytestmark = pytest.mark.neo4j

@@ -28,11 +28,13 @@ from pydantic import SecretStr
 from throwaway_neo4j import throwaway_server
 
 from actorgraph import neo4j_server
-from actorgraph.cli import EXIT_UNREACHABLE
-from actorgraph.database import apply_schema, open_driver
+from actorgraph.cli.output import EXIT_UNREACHABLE
+from actorgraph.database import open_driver
 from actorgraph.settings import Settings
-from loader.export import export_live_graph
-from loader.graph_writer import live_generation, load_paths, wipe
+from loader.generations import live_generation, wipe
+from loader.load import load_paths
+from loader.schema import apply_schema
+from loader.snapshot import export_live_graph
 from loader.synth import generate
 
 pytestmark = pytest.mark.neo4j

@@ -27,7 +27,7 @@ from test_reliability_load import REQUEST_TIMEOUT_S, Server, running_api
 
 from actorgraph.settings import Settings
 from api.main import create_app
-from loader.export import export_live_graph
+from loader.snapshot import export_live_graph
 
 pytestmark = pytest.mark.neo4j
 

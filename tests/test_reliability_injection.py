@@ -18,10 +18,10 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from actorgraph.queries import catalogue
 from actorgraph.settings import Settings
 from api.main import create_app
-from api.queries import catalogue
-from loader.export import export_live_graph
+from loader.snapshot import export_live_graph
 
 pytestmark = pytest.mark.neo4j
 

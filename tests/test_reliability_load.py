@@ -27,8 +27,8 @@ from child_env import child_env
 from neo4j import Driver
 from throwaway_neo4j import free_port
 
+from actorgraph.queries import catalogue
 from actorgraph.settings import Settings
-from api.queries import catalogue
 
 pytestmark = pytest.mark.neo4j
 

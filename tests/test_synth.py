@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from actorgraph.database import apply_schema
 from actorgraph.settings import Settings
-from loader.graph_writer import load_paths
+from loader.load import load_paths
+from loader.schema import apply_schema
 from loader.synth import generate
 from loader.validation import validate_paths
 

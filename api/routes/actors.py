@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
-from neo4j import AsyncDriver
 
+from actorgraph.queries import canned
 from api.deps import (
     ActorKindDep,
     DriverDep,
@@ -16,8 +16,8 @@ from api.deps import (
     SinceQuery,
     UntilQuery,
     checked_window,
+    fetch_actor,
 )
-from api.queries import canned
 from api.schemas import Actor, ActorDetail, Contact
 from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
 from loader.names import name_key
@@ -31,14 +31,6 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
     }
 }
 ActorId = Annotated[str, Path(description="the actor's id", examples=["vladimir-putin"])]
-
-
-async def fetch_actor(driver: AsyncDriver, database: str, actor_id: str) -> dict[str, Any]:
-    """The actor's record, or 404: used by every endpoint that takes an actor id."""
-    rows = await canned("actor").run(driver, database, actor=actor_id)
-    if not rows:
-        raise HTTPException(status_code=404, detail=f"no actor {actor_id!r}")
-    return rows[0]
 
 
 @router.get(
@@ -64,7 +56,7 @@ async def list_actors(
     """People, states and organizations, sorted by name. With `q`, those whose name or any
     alias contains it under the project's one name-matching rule (`loader.names.name_key`)."""
     q_key = name_key(q) if q is not None else None
-    rows = await canned("actors").run(
+    rows = await canned("actors").arun(
         driver, settings.neo4j_database, q_key=q_key or None, kind=kind
     )
     return csv_response(rows, "actors") if format == "csv" else rows
@@ -104,7 +96,7 @@ async def list_contacts(
     So two leaders who only met through an intermediary are not contacts."""
     checked_window(since, until)
     database = settings.neo4j_database
-    rows = await canned("contacts").run(
+    rows = await canned("contacts").arun(
         driver,
         database,
         actor=actor_id,

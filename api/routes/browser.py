@@ -13,7 +13,7 @@ from html import escape
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
-from api.queries import CannedQuery, catalogue
+from actorgraph.queries import CannedQuery, catalogue
 from cypher import BROWSER_STYLE
 
 router = APIRouter(prefix="/browser", tags=["browser"])

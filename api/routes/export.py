@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import DriverDep, SettingsDep, SinceQuery, UntilQuery, checked_window
-from api.exports import MEDIA_TYPES, render
-from api.queries import canned
+from actorgraph.exports import MEDIA_TYPES, ExportFormat, render
+from actorgraph.queries import canned
+from api.deps import (
+    DriverDep,
+    SettingsDep,
+    SinceQuery,
+    UntilQuery,
+    checked_window,
+    fetch_actor,
+)
 
 router = APIRouter(tags=["export"])
 
@@ -30,7 +37,7 @@ async def export(
     driver: DriverDep,
     settings: SettingsDep,
     format: Annotated[
-        Literal["graphml", "csv", "json"],
+        ExportFormat,
         Query(description="graphml (opens in Gephi), csv (one line per participation), json"),
     ] = "json",
     since: SinceQuery = None,
@@ -44,7 +51,7 @@ async def export(
     interaction with its role, whether the actor took part, and how many sources state it.
     The same filters as `actorgraph export`; `actor` unknown gives 404."""
     checked_window(since, until)
-    rows = await canned("export").run(
+    rows = await canned("export").arun(
         driver,
         settings.neo4j_database,
         actor=actor,
@@ -52,9 +59,7 @@ async def export(
         until=until.isoformat() if until else None,
     )
     if actor is not None and not rows:
-        exists = await canned("actor").run(driver, settings.neo4j_database, actor=actor)
-        if not exists:
-            raise HTTPException(status_code=404, detail=f"no actor {actor!r}")
+        await fetch_actor(driver, settings.neo4j_database, actor)
     return Response(
         content=render(rows, format),
         media_type=MEDIA_TYPES[format],

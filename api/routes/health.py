@@ -7,20 +7,10 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
+from actorgraph.queries import inspect_query
 from api.deps import DriverDep, SettingsDep
 
 router = APIRouter(tags=["health"])
-
-VERSION_QUERY = (
-    "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition"
-)
-# Counts the live generation only: a load in progress writes a second one beside it.
-DATASET_QUERY = """
-OPTIONAL MATCH (d:Dataset {id: 'current'})
-RETURN COUNT { MATCH (s:Source) WHERE s.gen = d.gen } AS sources,
-       COUNT { MATCH (i:Interaction) WHERE i.gen = d.gen } AS interactions,
-       d.loaded_at AS loaded_at
-"""
 
 
 class Neo4jInfo(BaseModel):
@@ -71,20 +61,6 @@ class Health(BaseModel):
 )
 async def health(driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
     """Answer 200 with the Neo4j version and what is loaded, or 503 when Neo4j is down."""
-    version, _, _ = await driver.execute_query(
-        VERSION_QUERY, database_=settings.neo4j_database, routing_="r"
-    )
-    dataset, _, _ = await driver.execute_query(
-        DATASET_QUERY, database_=settings.neo4j_database, routing_="r"
-    )
-    row = dataset[0]
-    loaded_at = row["loaded_at"]
-    return {
-        "status": "ok",
-        "neo4j": {"version": version[0]["version"], "edition": version[0]["edition"]},
-        "dataset": {
-            "sources": row["sources"],
-            "interactions": row["interactions"],
-            "loaded_at": loaded_at.isoformat() if loaded_at is not None else None,
-        },
-    }
+    version = await inspect_query("server_version").arun(driver, settings.neo4j_database)
+    dataset = await inspect_query("dataset_counts").arun(driver, settings.neo4j_database)
+    return {"status": "ok", "neo4j": version[0], "dataset": dataset[0]}

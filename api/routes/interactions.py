@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import Response
 
+from actorgraph.queries import canned
 from api.deps import (
     DriverDep,
     InteractionStatusDep,
@@ -15,9 +16,8 @@ from api.deps import (
     SinceQuery,
     UntilQuery,
     checked_window,
+    fetch_actor,
 )
-from api.queries import canned
-from api.routes.actors import fetch_actor
 from api.schemas import Interaction, InteractionDetail
 from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
 
@@ -67,7 +67,7 @@ async def list_interactions(
         raise HTTPException(status_code=422, detail="`with` needs `actor`")
     checked_window(since, until)
     database = settings.neo4j_database
-    rows = await canned("interactions").run(
+    rows = await canned("interactions").arun(
         driver,
         database,
         actor=actor,
@@ -110,7 +110,7 @@ async def get_interaction(
     linking to it); and the statements made about it. Asked by the id of a record that
     another source joined to it with `same_as`, it answers with the interaction joined,
     whose `merged_ids` name that record."""
-    rows = await canned("interaction").run(driver, settings.neo4j_database, id=interaction_id)
+    rows = await canned("interaction").arun(driver, settings.neo4j_database, id=interaction_id)
     if not rows:
         raise HTTPException(status_code=404, detail=f"no interaction {interaction_id!r}")
     return rows[0]

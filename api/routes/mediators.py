@@ -7,9 +7,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
-from api.deps import DriverDep, SettingsDep
-from api.queries import canned
-from api.routes.actors import fetch_actor
+from actorgraph.queries import canned
+from api.deps import DriverDep, SettingsDep, fetch_actor
 from api.schemas import Mediator
 
 router = APIRouter(tags=["mediators"])
@@ -63,7 +62,7 @@ async def list_mediators(
     first, second, ranking = await asyncio.gather(
         fetch_actor(driver, database, a),
         fetch_actor(driver, database, b),
-        canned("mediators").run(driver, database, a=a, b=b),
+        canned("mediators").arun(driver, database, a=a, b=b),
         return_exceptions=True,
     )
     for side, actor in ((a, first), (b, second)):

@@ -6,9 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
-from api.deps import DriverDep, SettingsDep
-from api.queries import canned
-from api.routes.actors import fetch_actor
+from actorgraph.queries import canned
+from api.deps import DriverDep, SettingsDep, fetch_actor
 from api.schemas import Path
 from loader.vocabulary import ACTOR_KINDS
 
@@ -62,7 +61,7 @@ async def get_path(
     if from_ == to:
         raise HTTPException(status_code=422, detail="from and to must be two different actors")
     database = settings.neo4j_database
-    rows = await canned("path").run(
+    rows = await canned("path").arun(
         driver, database, to=to, max_hops=max_hops, kinds=allowed, **{"from": from_}
     )
     if not rows:

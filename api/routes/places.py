@@ -7,8 +7,8 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import Response
 
+from actorgraph.queries import canned
 from api.deps import DriverDep, SettingsDep
-from api.queries import canned
 from api.schemas import Place
 from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
 
@@ -26,5 +26,5 @@ async def list_places(
 ) -> list[dict[str, Any]] | Response:
     """Every place (city, region, venue, site), sorted by name, with the state it lies in,
     the number of interactions held there, and its evidence."""
-    rows = await canned("places").run(driver, settings.neo4j_database)
+    rows = await canned("places").arun(driver, settings.neo4j_database)
     return csv_response(rows, "places") if format == "csv" else rows

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request
 
+from actorgraph.queries import CannedQuery, ParameterError, catalogue
 from api.deps import DriverDep, SettingsDep
-from api.queries import CannedQuery, ParameterError, catalogue
 from api.schemas import CannedQueryInfo, CannedQueryResult
 
 router = APIRouter(tags=["queries"])
@@ -79,6 +79,6 @@ async def run_query(
         params = {p.name: p.convert(given.get(p.name)) for p in query.parameters}
     except ParameterError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
-    rows = await query.run(driver, settings.neo4j_database, **params)
+    rows = await query.arun(driver, settings.neo4j_database, **params)
     columns = list(rows[0]) if rows else []
     return {"name": name, "params": params, "columns": columns, "rows": rows}

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path
 
+from actorgraph.queries import canned
 from api.deps import DriverDep, SettingsDep
-from api.queries import canned
 from api.schemas import Source
 
 router = APIRouter(tags=["sources"])
@@ -27,7 +27,7 @@ async def get_source(
     """Title, author, date, publisher, URL and text file name; and the ids of what it
     backs: interactions, statements, actors and places it is quoted as evidence for, and
     the affiliations and memberships it records."""
-    rows = await canned("source").run(driver, settings.neo4j_database, id=source_id)
+    rows = await canned("source").arun(driver, settings.neo4j_database, id=source_id)
     if not rows:
         raise HTTPException(status_code=404, detail=f"no source {source_id!r}")
     return rows[0]

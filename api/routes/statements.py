@@ -7,9 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import DriverDep, SettingsDep, SinceQuery, UntilQuery, checked_window
-from api.queries import canned
-from api.routes.actors import fetch_actor
+from actorgraph.queries import canned
+from api.deps import DriverDep, SettingsDep, SinceQuery, UntilQuery, checked_window, fetch_actor
 from api.schemas import Statement
 from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
 
@@ -42,7 +41,7 @@ async def list_statements(
     that attest the statement."""
     checked_window(since, until)
     database = settings.neo4j_database
-    rows = await canned("statements").run(
+    rows = await canned("statements").arun(
         driver,
         database,
         speaker=speaker,

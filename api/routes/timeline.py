@@ -7,9 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import DriverDep, SettingsDep, SinceQuery, UntilQuery, checked_window
-from api.queries import canned
-from api.routes.actors import fetch_actor
+from actorgraph.queries import canned
+from api.deps import DriverDep, SettingsDep, SinceQuery, UntilQuery, checked_window, fetch_actor
 from api.schemas import TimelineEntry
 from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
 
@@ -35,7 +34,7 @@ async def get_timeline(
     or latest when only that is known), undated last."""
     checked_window(since, until)
     database = settings.neo4j_database
-    rows = await canned("timeline").run(
+    rows = await canned("timeline").arun(
         driver,
         database,
         actor=actor,

@@ -1,7 +1,10 @@
-"""The canned-query catalogue: every Cypher statement the API runs, one `.cypher` file each.
+"""Named Cypher files: the canned-query catalogue, and every statement the library runs.
 
-A file in `cypher/queries/` is what a user pastes into Neo4j Browser 5 or feeds to
-cypher-shell 5 unchanged, and what the API runs. Its layout:
+Each statement lives in one `.cypher` file of the `cypher` package: `queries/` the canned
+queries (one per API endpoint, listed at `GET /queries`), `load/` the loader's writes and
+generations, `inspect/` what health and the graph snapshot read. A file is what a user
+pastes into Neo4j Browser 5 or feeds to cypher-shell 5 unchanged, and what the code runs.
+Its layout:
 
     // name: contacts
     // title: Direct contacts of an actor
@@ -18,16 +21,19 @@ cypher-shell 5 unchanged, and what the API runs. Its layout:
   above it. `name`, `title`, `description` appear once; `param` once per parameter.
 * A param line reads `<name> <type> — <meaning>, e.g. <example>`. Types: `string`,
   `date` (ISO `YYYY-MM-DD`, converted with `date($x)` in the query), `integer`,
-  `list<string>`. A trailing `?` marks the parameter optional: it is passed as null and
-  the query handles null (`$since IS NULL OR ...`).
+  `list<string>`, and for the loader's batches `list<map>`. A trailing `?` marks the
+  parameter optional: it is passed as null and the query handles null
+  (`$since IS NULL OR ...`).
 * Then one Browser/cypher-shell parameter line, `:param {k: v, ...};`. Both clients
   accept this map form in 5.x: Browser replaces its parameters with the map (the `;`
   separates it from the query in Browser's multi-statement editor), and cypher-shell 5
   evaluates the map and strips the trailing `;`.
 * Then the query, ending with `;` (cypher-shell runs a statement at its `;`).
 
-The API drops the header and the `:param` line and runs the rest, always in a read
-transaction (`routing_="r"`), with every parameter declared (null when not given).
+The code drops the header and the `:param` line and runs the rest with every parameter
+declared (null when not given). `run` and `arun` read (`routing_="r"`); the loader runs its
+writes through its own transactions. Driver errors of a server that went away come out as
+the library's own (see actorgraph/database.py).
 """
 
 from __future__ import annotations
@@ -40,12 +46,13 @@ from functools import lru_cache
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from neo4j import AsyncDriver
-from neo4j.time import Date, DateTime, Duration, Time
+from neo4j import AsyncDriver, Driver, Record
 
-from cypher import QUERIES, cypher_files
+from actorgraph.database import translated_errors
+from actorgraph.values import json_value
+from cypher import CYPHER, cypher_files
 
-PARAM_TYPES = ("string", "date", "integer", "list<string>")
+PARAM_TYPES = ("string", "date", "integer", "list<string>", "list<map>")
 HEADER_KEYS = ("name", "title", "description", "param")
 
 _HEADER_LINE = re.compile(r"^//\s?(?P<key>[a-z]+):\s*(?P<value>.*)$")
@@ -133,35 +140,59 @@ class CannedQuery:
             raise ParameterError(f"parameter(s) required: {', '.join(missing)}")
         return bound
 
-    async def run(self, driver: AsyncDriver, database: str, **given: Any) -> list[dict[str, Any]]:
-        """Run in a read transaction; rows come back as plain Python (dates as `date`)."""
-        records, _, _ = await driver.execute_query(
-            self.cypher, self.bind(given), database_=database, routing_="r"
-        )
-        # A Record iterates over its values, so pair them with its keys.
-        return [
-            {key: plain(value) for key, value in zip(record.keys(), record.values(), strict=True)}
-            for record in records
-        ]
+    def run(self, driver: Driver, database: str, **given: Any) -> list[dict[str, Any]]:
+        """Run in a read transaction; rows come back as JSON-ready values (dates as ISO text)."""
+        with translated_errors():
+            records, _, _ = driver.execute_query(
+                self.cypher, self.bind(given), database_=database, routing_="r"
+            )
+        return [json_row(record) for record in records]
+
+    async def arun(self, driver: AsyncDriver, database: str, **given: Any) -> list[dict[str, Any]]:
+        """`run` for the async driver (the API's)."""
+        with translated_errors():
+            records, _, _ = await driver.execute_query(
+                self.cypher, self.bind(given), database_=database, routing_="r"
+            )
+        return [json_row(record) for record in records]
 
 
-def plain(value: Any) -> Any:
-    """Neo4j temporal values become Python ones, inside lists and maps too."""
-    if isinstance(value, (Date, DateTime, Time)):
-        return value.to_native()
-    if isinstance(value, Duration):
-        return str(value)
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    return value
+def json_row(record: Record) -> dict[str, Any]:
+    # A Record iterates over its values, so pair them with its keys.
+    return {
+        key: json_value(value) for key, value in zip(record.keys(), record.values(), strict=True)
+    }
 
 
 def parse_query_file(path: Traversable) -> CannedQuery:
     """Read one canned-query file; CatalogueError says what is wrong with it."""
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
+    header, index = _read_header(path, lines)
+    parameters = [_parameter(path, raw) for raw in header["param"]]
+    if index >= len(lines) or not lines[index].startswith(":param "):
+        raise CatalogueError(
+            f"{path.name}: the header must be followed by a `:param {{...}};` line"
+        )
+    browser_params = lines[index].strip()
+    cypher = "\n".join(lines[index + 1 :]).strip()
+    cypher = cypher.removesuffix(";").rstrip()
+    if not cypher:
+        raise CatalogueError(f"{path.name}: no query after the `:param` line")
+    return CannedQuery(
+        name=header["name"][0],
+        title=header["title"][0],
+        description=header["description"][0],
+        parameters=tuple(parameters),
+        browser_params=browser_params,
+        cypher=cypher,
+        path=path,
+        text=text,
+    )
+
+
+def _read_header(path: Traversable, lines: list[str]) -> tuple[dict[str, list[str]], int]:
+    """The `// key: value` lines by key, and the index of the first line after them."""
     header: dict[str, list[str]] = {key: [] for key in HEADER_KEYS}
     last_key: str | None = None
     index = 0
@@ -183,41 +214,22 @@ def parse_query_file(path: Traversable) -> CannedQuery:
     name = header["name"][0]
     if name != path.name.removesuffix(".cypher"):
         raise CatalogueError(f"{path.name}: `// name: {name}` must match the file name")
-    parameters = []
-    for raw in header["param"]:
-        match = _PARAM.match(raw)
-        if not match or match["type"] not in PARAM_TYPES:
-            raise CatalogueError(
-                f"{path.name}: bad `// param: {raw}`; expected "
-                f"`<name> <type>[?] — <meaning>, e.g. <example>` with type in {PARAM_TYPES}"
-            )
-        parameters.append(
-            QueryParameter(
-                name=match["name"],
-                type=match["type"],
-                required=match["optional"] is None,
-                description=match["meaning"].strip(),
-                example=match["example"].strip() if match["example"] else None,
-            )
-        )
-    if index >= len(lines) or not lines[index].startswith(":param "):
+    return header, index
+
+
+def _parameter(path: Traversable, raw: str) -> QueryParameter:
+    match = _PARAM.match(raw)
+    if not match or match["type"] not in PARAM_TYPES:
         raise CatalogueError(
-            f"{path.name}: the header must be followed by a `:param {{...}};` line"
+            f"{path.name}: bad `// param: {raw}`; expected "
+            f"`<name> <type>[?] — <meaning>, e.g. <example>` with type in {PARAM_TYPES}"
         )
-    browser_params = lines[index].strip()
-    cypher = "\n".join(lines[index + 1 :]).strip()
-    cypher = cypher.removesuffix(";").rstrip()
-    if not cypher:
-        raise CatalogueError(f"{path.name}: no query after the `:param` line")
-    return CannedQuery(
-        name=name,
-        title=header["title"][0],
-        description=header["description"][0],
-        parameters=tuple(parameters),
-        browser_params=browser_params,
-        cypher=cypher,
-        path=path,
-        text=text,
+    return QueryParameter(
+        name=match["name"],
+        type=match["type"],
+        required=match["optional"] is None,
+        description=match["meaning"].strip(),
+        example=match["example"].strip() if match["example"] else None,
     )
 
 
@@ -227,11 +239,23 @@ def browser_params_map(query: CannedQuery) -> str:
 
 
 @lru_cache
-def catalogue(directory: Traversable = QUERIES) -> dict[str, CannedQuery]:
-    """Every canned query by name, read once."""
-    queries = [parse_query_file(path) for path in cypher_files(directory)]
+def catalogue(folder: str = "queries") -> dict[str, CannedQuery]:
+    """Every query file of a folder of the `cypher` package by name, read once (by default
+    the canned queries)."""
+    queries = [parse_query_file(path) for path in cypher_files(CYPHER / folder)]
     return {q.name: q for q in queries}
 
 
 def canned(name: str) -> CannedQuery:
+    """A canned query of `cypher/queries/`, as the API and Browser users run it."""
     return catalogue()[name]
+
+
+def load_statement(name: str) -> CannedQuery:
+    """A statement of the loader, from `cypher/load/`."""
+    return catalogue("load")[name]
+
+
+def inspect_query(name: str) -> CannedQuery:
+    """A read of health and the graph snapshot, from `cypher/inspect/`."""
+    return catalogue("inspect")[name]

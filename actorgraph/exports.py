@@ -1,5 +1,7 @@
 """Exports of the graph for Gephi (GraphML), spreadsheets (CSV) and code (JSON).
 
+The CLI (`actorgraph export`) and the API (`GET /export`) render with the same functions.
+
 All three are built from the rows of the canned query `export` (cypher/queries/export.cypher):
 one row per participation. The graph they describe is bipartite: actors and interactions
 are nodes, and each participation is an edge from the actor to the interaction, with the
@@ -12,10 +14,11 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal, get_args
 from xml.etree import ElementTree as ET
 
-FORMATS = ("graphml", "csv", "json")
+ExportFormat = Literal["graphml", "csv", "json"]
+FORMATS: tuple[str, ...] = get_args(ExportFormat)
 MEDIA_TYPES = {
     "graphml": "application/graphml+xml",
     "csv": "text/csv; charset=utf-8",
@@ -147,7 +150,9 @@ def to_graphml(rows: Iterable[Row]) -> str:
 
 
 RENDERERS = {"graphml": to_graphml, "csv": to_csv, "json": to_json}
+assert set(RENDERERS) == set(FORMATS) == set(MEDIA_TYPES)
 
 
 def render(rows: Iterable[Row], fmt: str) -> str:
+    """The export in `fmt`, one of FORMATS (`actorgraph export` and `GET /export` both)."""
     return RENDERERS[fmt](list(rows))

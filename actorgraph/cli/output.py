@@ -1,0 +1,40 @@
+"""What every command shares: one console on stderr, one way to fail, the common options."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+from rich.console import Console
+
+if TYPE_CHECKING:
+    from loader.validation import ValidationReport
+
+console = Console(stderr=True, highlight=False)
+
+EXIT_INVALID = 1
+EXIT_UNREACHABLE = 2
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    console.print(f"[bold red]Error:[/] {message}", soft_wrap=True)
+    sys.exit(code)
+
+
+def print_validation(report: ValidationReport) -> None:
+    for warning in report.warnings:
+        console.print(f"[yellow]Warning:[/] {warning}", soft_wrap=True)
+    for error in report.errors:
+        console.print(f"[red]Error:[/] {error}", soft_wrap=True)
+
+
+strict_option = click.option(
+    "--strict", is_flag=True, help="A missing source text is an error, not a warning."
+)
+sources_option = click.option(
+    "--sources",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of source texts (default: ACTORGRAPH_SOURCES).",
+)

@@ -1,0 +1,10 @@
+// name: dataset_counts
+// title: What is loaded
+// description: What GET /health reports about the data: the live generation's sources and
+//   interactions, and when it was loaded. It counts the live generation only: a load in
+//   progress writes a second one beside it.
+:param {};
+OPTIONAL MATCH (d:Dataset {id: 'current'})
+RETURN COUNT { MATCH (s:Source) WHERE s.gen = d.gen } AS sources,
+       COUNT { MATCH (i:Interaction) WHERE i.gen = d.gen } AS interactions,
+       d.loaded_at AS loaded_at;

@@ -1,0 +1,16 @@
+// name: publish
+// title: Publish a generation
+// description: The commit point of a load: one small transaction points the Dataset node at
+//   the new generation, which every query then reads. loaded_at changes only when the
+//   dataset's digest does, so a re-run of the same files gives the identical graph.
+// param: gen integer — the generation to make live, e.g. 2
+// param: sources list<string> — the ids of the sources it holds, e.g. ['cameron-2022-03-21']
+// param: digest string — the SHA-256 of its rows, e.g. '0123abcd'
+:param {gen: 2, sources: ['cameron-2022-03-21'], digest: '0123abcd'};
+MERGE (d:Dataset {id: 'current'})
+WITH d, d.gen AS previous
+SET d.gen = $gen,
+    d.sources = $sources,
+    d.loaded_at = CASE WHEN d.digest = $digest THEN d.loaded_at ELSE datetime() END,
+    d.digest = $digest
+RETURN previous;

@@ -1,0 +1,85 @@
+"""Generations of the graph: which one is live, publishing a new one, deleting the others.
+
+Every node the loader writes carries `gen`; `(:Dataset {id: 'current'}).gen` names the live
+one, which every query reads (loader/load.py tells the whole story). The statements are in
+`cypher/load/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from neo4j import Driver
+
+from actorgraph.queries import load_statement
+
+if TYPE_CHECKING:
+    from loader.validation import ValidationReport
+
+
+def live_generation(driver: Driver, database: str) -> int | None:
+    rows = load_statement("live_generation").run(driver, database)
+    return rows[0]["gen"] if rows else None
+
+
+def live_source_paths(driver: Driver, database: str) -> dict[str, Path]:
+    """The file each live source was last loaded from."""
+    rows = load_statement("live_source_paths").run(driver, database)
+    return {r["id"]: Path(r["path"]) for r in rows if r["path"]}
+
+
+def carried_over_paths(
+    driver: Driver, database: str, given: ValidationReport
+) -> tuple[list[Path], list[str]]:
+    """Files of live sources that the given files do not replace; and sources whose file is gone."""
+    given_ids = {f.data.source.id for f in given.files}
+    given_paths = {f.path.resolve() for f in given.files}
+    keep, missing = [], []
+    for source_id, path in live_source_paths(driver, database).items():
+        if source_id in given_ids or path.resolve() in given_paths:
+            continue
+        if path.exists():
+            keep.append(path)
+        else:
+            missing.append(f"{source_id} (last loaded from {path})")
+    return keep, missing
+
+
+def publish(driver: Driver, database: str, gen: int, sources: list[str], digest: str) -> None:
+    """The commit point: one small transaction makes `gen` the live generation."""
+    statement = load_statement("publish")
+    driver.execute_query(
+        statement.cypher,
+        statement.bind({"gen": gen, "sources": sources, "digest": digest}),
+        database_=database,
+    )
+
+
+def _run_in_batches(driver: Driver, database: str, names: tuple[str, str], **params: object) -> int:
+    """Run a relationships-then-nodes pair of `CALL … IN TRANSACTIONS` statements, which
+    need an auto-commit transaction (`session.run`); the number of nodes deleted."""
+    deleted = 0
+    with driver.session(database=database) as session:
+        for name in names:
+            statement = load_statement(name)
+            summary = session.run(statement.cypher, statement.bind(params)).consume()
+            deleted += summary.counters.nodes_deleted
+    return deleted
+
+
+def delete_other_generations(driver: Driver, database: str, live: int | None) -> int:
+    """Delete every generation but the live one: unfinished loads and replaced ones."""
+    pair = ("delete_other_generation_relationships", "delete_other_generation_nodes")
+    return _run_in_batches(driver, database, pair, live=live)
+
+
+def delete_all_but(driver: Driver, database: str, live: int) -> int:
+    """Delete everything but the live generation and its pointer, whoever wrote it."""
+    pair = ("delete_all_but_relationships", "delete_all_but_nodes")
+    return _run_in_batches(driver, database, pair, live=live)
+
+
+def wipe(driver: Driver, database: str) -> int:
+    """Delete everything: every generation and the Dataset pointer."""
+    return _run_in_batches(driver, database, ("wipe_relationships", "wipe_nodes"))

@@ -1,0 +1,102 @@
+"""The parallel batch writer: each stage's rows, in batches, several transactions at once.
+
+The statements are the `write_*` files of `cypher/load/`, one per stage; each takes the
+batch as `$rows` and the generation being written as `$gen`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import Driver, ManagedTransaction
+
+from actorgraph.queries import load_statement
+from loader import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
+from loader.rows import Row, Rows
+
+Progress = Callable[[str, int], None]
+
+# (rows of `Rows`, statement of cypher/load/), in the order they must run: interactions
+# need their actors, links need both ends.
+WRITE_STAGES: tuple[tuple[str, str], ...] = (
+    ("sources", "write_sources"),
+    ("actors", "write_actors"),
+    ("places", "write_places"),
+    ("interactions", "write_interactions"),
+    ("interaction_links", "write_interaction_links"),
+    ("statements", "write_statements"),
+    ("affiliations", "write_affiliations"),
+    ("memberships", "write_memberships"),
+    ("spoke_with", "write_spoke_with"),
+)
+
+
+@dataclass
+class WriteCounts:
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+
+    def add(self, counters: Any) -> None:
+        self.nodes_created += counters.nodes_created
+        self.relationships_created += counters.relationships_created
+        self.properties_set += counters.properties_set
+
+
+def write_plan() -> tuple[tuple[str, str], ...]:
+    """The loader's stages as (rows of `Rows`, Cypher text)."""
+    return tuple((rows, load_statement(name).cypher) for rows, name in WRITE_STAGES)
+
+
+def batches(rows: list[Row], size: int) -> Iterator[list[Row]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _run_batch(tx: ManagedTransaction, cypher: str, chunk: list[Row], gen: int) -> Any:
+    return tx.run(cypher, rows=chunk, gen=gen).consume().counters
+
+
+def write_rows(
+    driver: Driver,
+    rows: Rows,
+    plan: Sequence[tuple[str, str]] | None = None,
+    *,
+    database: str,
+    gen: int,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    writers: int = DEFAULT_WRITERS,
+    progress: Progress | None = None,
+) -> WriteCounts:
+    """Run each statement of `plan` (default: `write_plan()`) over its rows in batches,
+    `writers` transactions at once.
+
+    The statements run in plan order; the batches of one statement are independent, so
+    they run side by side: while the server writes one, the driver encodes the next. A
+    batch that fails is retried by `execute_write` when the error is transient (a deadlock
+    between two writers is); any other error cancels the batches not yet started and is
+    raised.
+    """
+    counts = WriteCounts()
+
+    def write_batch(cypher: str, chunk: list[Row]) -> Any:
+        with driver.session(database=database) as session:
+            return session.execute_write(_run_batch, cypher, chunk, gen)
+
+    with ThreadPoolExecutor(max_workers=writers, thread_name_prefix="actorgraph-write") as pool:
+        for name, cypher in plan or write_plan():
+            chunks = list(batches(getattr(rows, name), batch_size))
+            futures = [pool.submit(write_batch, cypher, chunk) for chunk in chunks]
+            try:
+                for future, chunk in zip(futures, chunks, strict=True):
+                    counts.add(future.result())
+                    if progress:
+                        progress(name, len(chunk))
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+    return counts
