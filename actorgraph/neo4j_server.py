@@ -1,32 +1,42 @@
-"""A local Neo4j Community server without Docker: jars from Maven Central, run on Java 17.
+"""A local Neo4j Community server without Docker: its `neo4j.conf`, and the one `java`
+process that start, stop and status manage.
 
-The server is one `java` process started from a folder of jars that Maven resolves
-(`actorgraph/pom.xml`, into ACTORGRAPH_JARS), with a generated `neo4j.conf` that listens on
-127.0.0.1 only. Everything it writes stays under its home folder (`var/neo4j` by default).
+The process runs from the folder of jars that `neo4j_jars` provisions, on the Java that
+`neo4j_java` finds, with a generated `neo4j.conf` that listens on 127.0.0.1 only. What the
+server is (folders, ports, password) is `local_server.LocalServer`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
-import re
-import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from importlib.resources import files
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlencode
 
-from actorgraph.settings import Settings, default_jar_cache, read_versions
+# The CLI and the tests reach these through this module, the one they start servers with.
+from actorgraph.browser_links import browser_guide_commands, reachable_api_url
+from actorgraph.local_server import LocalServer, Neo4jServerError
+from actorgraph.neo4j_jars import Report, ensure_jars, quiet
+from actorgraph.neo4j_java import find_java
 
-POM = files("actorgraph") / "pom.xml"
-SUPPORTED_JAVA = (17, 21)
+__all__ = [
+    "LocalServer",
+    "Neo4jServerError",
+    "ServerStatus",
+    "StartResult",
+    "browser_guide_commands",
+    "reachable_api_url",
+    "render_config",
+    "start",
+    "status",
+    "stop",
+    "write_config",
+]
+
 # Neo4j's own launcher passes these; without them Netty and the page cache log warnings or fail.
 JVM_FLAGS = (
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
@@ -39,95 +49,6 @@ JVM_FLAGS = (
 )
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_ENTRY_POINT = "org.neo4j.server.startup.Neo4jAdminCommand"
-
-
-class Neo4jServerError(Exception):
-    """The local server could not be provisioned, started or stopped; the message says why."""
-
-
-@dataclass(frozen=True)
-class LocalServer:
-    """Where one local Neo4j lives and how it is configured."""
-
-    home: Path
-    bolt_port: int
-    http_port: int
-    heap: str
-    pagecache: str
-    password: str | None
-    neo4j_version: str
-    browser_version: str
-    jars: Path = field(default_factory=default_jar_cache)
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> LocalServer:
-        versions = read_versions()
-        return cls(
-            home=settings.actorgraph_home.resolve(),
-            bolt_port=settings.actorgraph_bolt_port,
-            http_port=settings.actorgraph_http_port,
-            heap=settings.actorgraph_heap,
-            pagecache=settings.actorgraph_pagecache,
-            password=settings.auth[1] if settings.auth else None,
-            neo4j_version=versions["NEO4J_VERSION"],
-            browser_version=versions["NEO4J_BROWSER_VERSION"],
-            jars=settings.actorgraph_jars.expanduser().resolve(),
-        )
-
-    @property
-    def lib_dir(self) -> Path:
-        return self.jars / f"neo4j-{self.neo4j_version}-browser-{self.browser_version}"
-
-    @property
-    def conf_file(self) -> Path:
-        return self.home / "conf" / "neo4j.conf"
-
-    @property
-    def pid_file(self) -> Path:
-        return self.home / "run" / "actorgraph-neo4j.pid"
-
-    @property
-    def console_log(self) -> Path:
-        return self.home / "logs" / "console.log"
-
-    @property
-    def bolt_uri(self) -> str:
-        return f"bolt://127.0.0.1:{self.bolt_port}"
-
-    @property
-    def browser_url(self) -> str:
-        """Browser, opened on this server with the auth method it needs, so that a user need
-        not know to pick "No authentication" (it then connects at once) or type the URL.
-
-        `dbms` and `preselectAuthMethod` are Browser's documented URL parameters; the user
-        in `dbms` fills the username field. The local server's only user is `neo4j`.
-        """
-        if self.password:
-            dbms, method = f"bolt://neo4j@127.0.0.1:{self.bolt_port}", "NATIVE"
-        else:
-            dbms, method = self.bolt_uri, "NO_AUTH"
-        query = urlencode({"dbms": dbms, "preselectAuthMethod": method}, quote_via=quote)
-        return f"http://127.0.0.1:{self.http_port}/browser/?{query}"
-
-    @property
-    def process_marker(self) -> str:
-        """A JVM property that tags our process, so that status and stop never touch another."""
-        return f"-Dactorgraph.home={self.home}"
-
-
-def reachable_api_url(host: str, port: int) -> str:
-    """The API's address as a browser on this machine reaches it. An API bound to every
-    interface is reached on 127.0.0.1, one of the hosts Browser may load remote content from."""
-    if host in ("", "0.0.0.0", "::"):
-        host = "127.0.0.1"
-    elif ":" in host:
-        host = f"[{host}]"
-    return f"http://{host}:{port}"
-
-
-def browser_guide_commands(api_url: str) -> tuple[str, str]:
-    """What to type in Browser for the API's colours and captions and its guide of queries."""
-    return (f":style {api_url}/browser/style.grass", f":play {api_url}/browser/guide")
 
 
 @dataclass(frozen=True)
@@ -143,92 +64,6 @@ class StartResult:
     already_running: bool
     seconds: float
     status: ServerStatus
-
-
-Report = Callable[[str], None]
-
-
-def _quiet(_: str) -> None:
-    pass
-
-
-def find_java() -> Path:
-    """The `java` of JAVA_HOME, or of PATH, provided it is a version Neo4j 5.26 supports."""
-    java_home = os.environ.get("JAVA_HOME")
-    if java_home:
-        java = Path(java_home) / "bin" / "java"
-    else:
-        found = shutil.which("java")
-        if not found:
-            raise Neo4jServerError(
-                "Java not found: install Java 17 or 21 and put it on PATH, or set JAVA_HOME."
-            )
-        java = Path(found).resolve()
-    if not java.exists():
-        raise Neo4jServerError(f"JAVA_HOME={java_home} has no bin/java: point it at a Java 17 JDK.")
-    major = java_major_version(java)
-    if major not in SUPPORTED_JAVA:
-        raise Neo4jServerError(
-            f"{java} is Java {major}; Neo4j 5.26 runs on Java 17 or 21. "
-            "Set JAVA_HOME to a Java 17 JDK (e.g. /usr/lib/jvm/java-17-openjdk-amd64)."
-        )
-    return java
-
-
-def java_major_version(java: Path) -> int:
-    out = subprocess.run(
-        [str(java), "-version"], capture_output=True, text=True, check=False, timeout=60
-    )
-    match = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
-    if not match:
-        raise Neo4jServerError(f"Could not tell the version of {java}: {out.stderr.strip()}")
-    major = int(match.group(1))
-    return int(match.group(2)) if major == 1 and match.group(2) else major
-
-
-def ensure_jars(server: LocalServer, report: Report = _quiet) -> Path:
-    """Resolve the server and Browser jars with Maven, once; `~/.m2` caches the downloads."""
-    done_marker = server.lib_dir / ".complete"
-    if done_marker.exists():
-        return server.lib_dir
-    server.jars.mkdir(parents=True, exist_ok=True)
-    # Checkouts and test runs share the folder: one fetches, the others wait for it.
-    with (server.jars / f"{server.lib_dir.name}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not done_marker.exists():
-            _fetch_jars(server, report)
-    return server.lib_dir
-
-
-def _fetch_jars(server: LocalServer, report: Report) -> None:
-    done_marker = server.lib_dir / ".complete"
-    mvn = shutil.which("mvn")
-    if not mvn:
-        raise Neo4jServerError(
-            "Maven (mvn) not found: it fetches the Neo4j jars. Install Maven, "
-            "or set NEO4J_URI to use a Neo4j you already run."
-        )
-    report(
-        f"Fetching Neo4j {server.neo4j_version} and Browser {server.browser_version} "
-        "from Maven Central (about 140 MB, once)..."
-    )
-    server.lib_dir.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "JAVA_HOME": str(find_java().parent.parent)}
-    # Maven writes beside its pom; the installed package may be read-only, so it runs on a copy.
-    with tempfile.TemporaryDirectory(prefix="actorgraph-mvn-") as build:
-        pom = Path(build) / "pom.xml"
-        pom.write_text(POM.read_text(encoding="utf-8"), encoding="utf-8")
-        cmd = [
-            mvn, "-q", "-B", "-f", str(pom), "package",
-            f"-Dneo4j.version={server.neo4j_version}",
-            f"-Dneo4j.browser.version={server.browser_version}",
-            f"-Dlib.dir={server.lib_dir}",
-        ]  # fmt: skip
-        result = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
-    if result.returncode != 0:
-        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
-        raise Neo4jServerError(f"Maven could not fetch the Neo4j jars:\n{tail}")
-    done_marker.write_text(f"{server.neo4j_version} {server.browser_version}\n")
 
 
 def render_config(server: LocalServer) -> str:
@@ -375,7 +210,7 @@ def _bolt_answers(server: LocalServer) -> bool:
         ) from exc
 
 
-def start(server: LocalServer, *, timeout: float = 180.0, report: Report = _quiet) -> StartResult:
+def start(server: LocalServer, *, timeout: float = 180.0, report: Report = quiet) -> StartResult:
     """Start the server in the background, unless it runs already, and wait until Bolt answers."""
     began = time.monotonic()
     current = status(server)

@@ -24,7 +24,7 @@ PAGES = [
 ]
 
 # Named in the settings table although `Settings` does not read them: the launcher
-# (actorgraph/neo4j_server.py) and the Makefile read JAVA_HOME from the environment.
+# (actorgraph/neo4j_java.py) and the Makefile read JAVA_HOME from the environment.
 DOCUMENTED_EXTRAS = {"JAVA_HOME"}
 
 README_LIMIT = 8 * 1024  # bytes: the README is the quick start; the rest lives in docs/
