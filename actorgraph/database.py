@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    Driver,
+    GraphDatabase,
+    NotificationMinimumSeverity,
+)
 from neo4j.exceptions import (
     AuthError,
     ConfigurationError,
@@ -88,15 +95,25 @@ def unreachable_message(settings: Settings, detail: str) -> str:
     return f"Neo4j is not reachable at {settings.bolt_uri}: {fix}. ({detail})"
 
 
+def _driver_options(settings: Settings, retry_s: float) -> dict[str, Any]:
+    return {
+        "auth": settings.auth,
+        "connection_timeout": CONNECTION_TIMEOUT_S,
+        "connection_acquisition_timeout": ACQUISITION_TIMEOUT_S,
+        "max_transaction_retry_time": retry_s,
+        "notifications_min_severity": NOTIFICATIONS,
+    }
+
+
 def open_driver(settings: Settings) -> Driver:
-    return GraphDatabase.driver(
-        settings.bolt_uri,
-        auth=settings.auth,
-        connection_timeout=CONNECTION_TIMEOUT_S,
-        connection_acquisition_timeout=ACQUISITION_TIMEOUT_S,
-        max_transaction_retry_time=5.0,
-        notifications_min_severity=NOTIFICATIONS,
-    )
+    """The CLI's and the loader's driver: a write may retry a transient error for 5 s."""
+    return GraphDatabase.driver(settings.bolt_uri, **_driver_options(settings, retry_s=5.0))
+
+
+def open_async_driver(settings: Settings) -> AsyncDriver:
+    """The API's driver. It connects lazily, so the API starts (and answers 503) while Neo4j
+    is down, and recovers on its own; a request retries for 2 s at most, not a client's 5."""
+    return AsyncGraphDatabase.driver(settings.bolt_uri, **_driver_options(settings, retry_s=2.0))
 
 
 @contextmanager

@@ -194,11 +194,12 @@ def _bolt_answers(server: LocalServer) -> bool:
     from neo4j import GraphDatabase
     from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired, TransientError
 
+    from actorgraph.queries import inspect_query
+
     auth = ("neo4j", server.password) if server.password else None
     try:
         with GraphDatabase.driver(server.bolt_uri, auth=auth, connection_timeout=2) as driver:
-            # The home database, not `system`: it is the one that must be online for us.
-            records, _, _ = driver.execute_query("RETURN 1 AS one")
+            records, _, _ = driver.execute_query(inspect_query("ping").cypher)
             return bool(records and records[0]["one"] == 1)
     except (ServiceUnavailable, SessionExpired, TransientError, OSError):
         return False

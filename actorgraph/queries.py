@@ -126,14 +126,22 @@ class CannedQuery:
         )
         return set(QUERY_PARAMETER.findall(body))
 
-    def bind(self, given: Mapping[str, Any]) -> dict[str, Any]:
-        """Every declared parameter, null when not given; unknown names are refused."""
+    def refuse_unknown(self, given: Mapping[str, Any]) -> None:
         unknown = set(given) - self.parameter_names
         if unknown:
             raise ParameterError(
                 f"unknown parameter(s) {', '.join(sorted(unknown))} for query {self.name!r}; "
                 f"it takes: {', '.join(p.name for p in self.parameters) or 'none'}"
             )
+
+    def convert(self, raw: Mapping[str, str]) -> dict[str, Any]:
+        """Query-string values as the Cypher expects them (`GET /queries/{name}`)."""
+        self.refuse_unknown(raw)
+        return {p.name: p.convert(raw.get(p.name)) for p in self.parameters}
+
+    def bind(self, given: Mapping[str, Any]) -> dict[str, Any]:
+        """Every declared parameter, null when not given; unknown names are refused."""
+        self.refuse_unknown(given)
         bound = {p.name: given.get(p.name) for p in self.parameters}
         missing = [p.name for p in self.parameters if p.required and bound[p.name] is None]
         if missing:

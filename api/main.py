@@ -19,15 +19,8 @@ from fastapi.openapi.docs import (
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from neo4j import AsyncGraphDatabase
 
-from actorgraph.database import (
-    ACQUISITION_TIMEOUT_S,
-    CONNECTION_TIMEOUT_S,
-    NOTIFICATIONS,
-    Neo4jAuthFailed,
-    Neo4jUnavailable,
-)
+from actorgraph.database import Neo4jAuthFailed, Neo4jUnavailable, open_async_driver
 from actorgraph.settings import Settings, get_settings
 from api.routes import (
     actors,
@@ -120,16 +113,7 @@ def serve_docs_offline(app: FastAPI) -> None:
 def driver_lifespan(settings: Settings) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # The driver connects lazily, so the API starts (and answers 503) while Neo4j is down,
-        # and recovers on its own when Neo4j comes back.
-        app.state.driver = AsyncGraphDatabase.driver(
-            settings.bolt_uri,
-            auth=settings.auth,
-            connection_timeout=CONNECTION_TIMEOUT_S,
-            connection_acquisition_timeout=ACQUISITION_TIMEOUT_S,
-            max_transaction_retry_time=2.0,
-            notifications_min_severity=NOTIFICATIONS,
-        )
+        app.state.driver = open_async_driver(settings)
         try:
             yield
         finally:

@@ -67,16 +67,8 @@ async def run_query(
             status_code=404,
             detail=f"no canned query {name!r}; see GET /queries",
         )
-    declared = {p.name: p for p in query.parameters}
-    given = dict(request.query_params)
     try:
-        unknown = sorted(set(given) - set(declared))
-        if unknown:
-            raise ParameterError(
-                f"unknown parameter(s) {', '.join(unknown)}; {name} takes: "
-                f"{', '.join(declared) or 'none'}"
-            )
-        params = {p.name: p.convert(given.get(p.name)) for p in query.parameters}
+        params = query.convert(dict(request.query_params))
     except ParameterError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
     rows = await query.arun(driver, settings.neo4j_database, **params)
