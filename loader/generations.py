@@ -46,14 +46,18 @@ def carried_over_paths(
     return keep, missing
 
 
-def publish(driver: Driver, database: str, gen: int, sources: list[str], digest: str) -> None:
-    """The commit point: one small transaction makes `gen` the live generation."""
+def publish(
+    driver: Driver, database: str, gen: int, sources: list[str], digest: str, token: str
+) -> bool:
+    """The commit point: one small transaction makes `gen` the live generation, if this
+    load (`token`) still holds the load lock; False when it does not."""
     statement = load_statement("publish")
-    driver.execute_query(
+    records, _, _ = driver.execute_query(
         statement.cypher,
-        statement.bind({"gen": gen, "sources": sources, "digest": digest}),
+        statement.bind({"gen": gen, "sources": sources, "digest": digest, "token": token}),
         database_=database,
     )
+    return bool(records)
 
 
 def _run_in_batches(driver: Driver, database: str, names: tuple[str, str], **params: object) -> int:

@@ -49,6 +49,7 @@ from loader.generations import (
     live_generation,
     publish,
 )
+from loader.load_lock import LoadLock, LockHolder, LostLock
 from loader.rows import Rows, build_rows
 from loader.schema import apply_schema
 from loader.validation import ValidationReport, validate_paths
@@ -106,8 +107,10 @@ def write_dataset(
     writers: int = DEFAULT_WRITERS,
     progress: Progress | None = None,
     on_plan: OnPlan | None = None,
+    lock: LoadLock,
 ) -> LoadSummary:
-    """Write the validated files as a new generation and publish it (see the module doc).
+    """Write the validated files as a new generation and publish it (see the module doc),
+    holding `lock` throughout.
 
     `on_plan` is called with the report and the row count of each stage before writing.
     """
@@ -140,7 +143,13 @@ def write_dataset(
         summary.relationships_created = counts.relationships_created
         summary.properties_set = counts.properties_set
         del rows
-    publish(driver, database, summary.generation, summary.sources, digest)
+    if lock.lost or not publish(
+        driver, database, summary.generation, summary.sources, digest, lock.token
+    ):
+        raise LostLock(
+            "the load lock's lease ran out while this load stalled, and another load took "
+            "it; nothing was published. Run the load again."
+        )
     summary.nodes_deleted += delete_other_generations(driver, database, summary.generation)
     summary.seconds = time.monotonic() - began
     return summary
@@ -190,39 +199,46 @@ def load_paths(
     writers: int = DEFAULT_WRITERS,
     on_plan: OnPlan | None = None,
     given: ValidationReport | None = None,
+    wait: float = 0.0,
+    on_wait: Callable[[LockHolder], None] | None = None,
 ) -> LoadSummary:
     """Validate, then load the given files together with the live sources they do not replace.
 
-    Raises InvalidDataset before anything is written when any file is invalid, and
-    Neo4jUnavailable (actorgraph.database) when the server goes away: the live generation
-    is then untouched, and a re-run finishes. Pass `given`, the report of
-    `validate_paths(paths)`, to skip validating the files alone again.
+    One load runs at a time: this one waits up to `wait` seconds for the load lock (calling
+    `on_wait` with its holder once), then raises LoadLocked. Raises InvalidDataset before
+    anything is written when any file is invalid, and Neo4jUnavailable
+    (actorgraph.database) when the server goes away: the live generation is then
+    untouched, and a re-run finishes. Pass `given`, the report of `validate_paths(paths)`,
+    to skip validating the files alone again.
     """
-    report = validate_for_load(
-        driver,
-        paths,
-        database=database,
-        sources_dir=sources_dir,
-        strict=strict,
-        wipe_first=wipe_first,
-        given=given,
-    )
-    if not report.ok:
-        raise InvalidDataset(report)
-    with translated_errors():
-        # Constraints before any MERGE; only once the files are known to be valid.
-        apply_schema(driver, database)
-        summary = write_dataset(
+    # Constraints before any MERGE, and before the lock, which one of them guards.
+    apply_schema(driver, database)
+    with LoadLock(driver, database, wait=wait, on_wait=on_wait) as lock:
+        # Under the lock: the live sources it reads are the ones this load replaces.
+        report = validate_for_load(
             driver,
-            report,
+            paths,
             database=database,
-            batch_size=batch_size,
-            writers=writers,
-            progress=progress,
-            on_plan=on_plan,
+            sources_dir=sources_dir,
+            strict=strict,
+            wipe_first=wipe_first,
+            given=given,
         )
-        if wipe_first:
-            # Only now, with the new generation live: a load killed before this point has
-            # left the old graph in place, --wipe or not.
-            summary.nodes_deleted += delete_all_but(driver, database, summary.generation)
+        if not report.ok:
+            raise InvalidDataset(report)
+        with translated_errors():
+            summary = write_dataset(
+                driver,
+                report,
+                database=database,
+                batch_size=batch_size,
+                writers=writers,
+                progress=progress,
+                on_plan=on_plan,
+                lock=lock,
+            )
+            if wipe_first:
+                # Only now, with the new generation live: a load killed before this point
+                # has left the old graph in place, --wipe or not.
+                summary.nodes_deleted += delete_all_but(driver, database, summary.generation)
     return summary

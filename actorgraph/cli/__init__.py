@@ -81,6 +81,8 @@ def up(port: int | None) -> None:
         sources=None,
         batch_size=DEFAULT_BATCH_SIZE,
         writers=DEFAULT_WRITERS,
+        # A load another curator runs on the same graph ends within a minute or two.
+        wait=120.0,
         wipe=False,
         yes=False,
     )

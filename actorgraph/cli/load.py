@@ -16,6 +16,7 @@ from rich.progress import (
 )
 
 from actorgraph.cli.output import (
+    EXIT_BUSY,
     EXIT_INVALID,
     EXIT_UNREACHABLE,
     console,
@@ -51,6 +52,14 @@ if TYPE_CHECKING:
     type=click.IntRange(min=1),
     help="Write transactions run at once. More than the server's cores rarely helps.",
 )
+@click.option(
+    "--wait",
+    default=0.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="How long to wait while another load runs (one load at a time, on any machine).",
+)
 @click.option("--wipe", is_flag=True, help="Delete the whole graph first, then load PATHS only.")
 @click.option("--yes", "-y", is_flag=True, help="Do not ask before --wipe.")
 def load(
@@ -59,6 +68,7 @@ def load(
     sources: Path | None,
     batch_size: int,
     writers: int,
+    wait: float,
     wipe: bool,
     yes: bool,
 ) -> None:
@@ -75,10 +85,15 @@ def load(
       actorgraph load data/new-report.yaml  add or replace one source
       actorgraph load --wipe --yes synth/   replace the whole graph
 
-    Exit 0 when loaded, 1 when the dataset is invalid, 2 when Neo4j is unreachable.
+    One load runs at a time against a graph, whichever machine it runs on; a second one
+    waits up to --wait seconds, then exits 2 naming the load that holds the lock.
+
+    Exit 0 when loaded, 1 when the dataset is invalid, 2 when Neo4j is unreachable or
+    another load holds the lock.
     """
     from actorgraph.database import DatabaseError, connect
     from loader.load import InvalidDataset, LoadError, load_paths
+    from loader.load_lock import LoadLocked, LostLock
     from loader.validation import validate_paths
 
     settings = get_settings()
@@ -104,12 +119,16 @@ def load(
                 progress=progress.advance,
                 on_plan=progress.plan,
                 given=given,  # validated again beside the live sources it does not replace
+                wait=wait,
+                on_wait=lambda holder: console.print(f"Waiting for another load ({holder})…"),
             )
     except InvalidDataset as exc:
         print_validation(exc.report)
         fail(str(exc), EXIT_INVALID)
     except DatabaseError as exc:
         fail_unreachable(exc, settings, given, connected)
+    except (LoadLocked, LostLock) as exc:
+        fail(str(exc), EXIT_BUSY)
     except LoadError as exc:
         fail(str(exc), EXIT_INVALID)
     print_summary(summary)

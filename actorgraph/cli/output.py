@@ -16,6 +16,7 @@ console = Console(stderr=True, highlight=False)
 
 EXIT_INVALID = 1
 EXIT_UNREACHABLE = 2
+EXIT_BUSY = 2  # another load holds the lock: like an unreachable server, worth a retry
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

@@ -1,12 +1,16 @@
 // name: publish
 // title: Publish a generation
 // description: The commit point of a load: one small transaction points the Dataset node at
-//   the new generation, which every query then reads. loaded_at changes only when the
-//   dataset's digest does, so a re-run of the same files gives the identical graph.
+//   the new generation, which every query then reads, but only while this load holds the
+//   load lock (no row otherwise: another load took it after this one's lease ran out).
+//   loaded_at changes only when the dataset's digest does, so a re-run of the same files
+//   gives the identical graph.
 // param: gen integer — the generation to make live, e.g. 2
 // param: sources list<string> — the ids of the sources it holds, e.g. ['cameron-2022-03-21']
 // param: digest string — the SHA-256 of its rows, e.g. '0123abcd'
-:param {gen: 2, sources: ['cameron-2022-03-21'], digest: '0123abcd'};
+// param: token string — the load lock's token, e.g. 'f3a9c2'
+:param {gen: 2, sources: ['cameron-2022-03-21'], digest: '0123abcd', token: 'f3a9c2'};
+MATCH (:LoadLock {id: 'load', token: $token})
 MERGE (d:Dataset {id: 'current'})
 WITH d, d.gen AS previous
 SET d.gen = $gen,

@@ -9,3 +9,5 @@ CREATE CONSTRAINT statement_id_gen IF NOT EXISTS FOR (n:Statement) REQUIRE (n.id
 CREATE CONSTRAINT source_id_gen IF NOT EXISTS FOR (n:Source) REQUIRE (n.id, n.gen) IS UNIQUE;
 // The pointer to the live generation.
 CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;
+// One load at a time: a second loader's CREATE of the lock node fails on this constraint.
+CREATE CONSTRAINT load_lock_id IF NOT EXISTS FOR (n:LoadLock) REQUIRE n.id IS UNIQUE;
