@@ -124,7 +124,7 @@ def pick_cases(
         limit=per_query,
     )
     states = _rows(driver, database, STATES_BY_SIDE_DEGREE, target=side_degree, limit=2 * per_query)
-    cases: dict[str, list[QueryCase]] = {
+    return {
         "contacts": [
             QueryCase(
                 "contacts", f"/actors/{p['id']}/contacts", {}, {"actor": p["id"]}, p["degree"]
@@ -151,8 +151,14 @@ def pick_cases(
             )
             for a, b in zip(states[0::2], states[1::2], strict=False)
         ],
-        "path": [],
+        "path": _path_cases(driver, database, persons, per_query),
     }
+
+
+def _path_cases(
+    driver: Driver, database: str, persons: list[dict[str, Any]], per_query: int
+) -> list[QueryCase]:
+    cases: list[QueryCase] = []
     # Only pairs a chain joins: a 404 would time the error path, not the search.
     for a, b in zip(persons[0::2], persons[1::2], strict=False):
         case = QueryCase(
@@ -163,8 +169,8 @@ def pick_cases(
             a["degree"],
         )
         if case.direct(driver, database):
-            cases["path"].append(case)
-        if len(cases["path"]) == per_query:
+            cases.append(case)
+        if len(cases) == per_query:
             break
     return cases
 

@@ -163,61 +163,11 @@ def markdown(result: dict[str, Any]) -> str:
         "",
     ]
     if result["load"]:
-        lines += [
-            "## Load throughput (interactions/s)",
-            "",
-            "| size | loader | naive | ceiling | loader/naive | loader/ceiling |",
-            "|---|---:|---:|---:|---:|---:|",
-        ]
-        for size in _ordered_sizes(result["load"]):
-            row = result["load"][size]
-            r = ratios.get("load", {}).get(size, {})
-            lines.append(
-                f"| {size} | {_fmt(row['loader_rows_s'])} | {_fmt(row.get('naive_rows_s'))} "
-                f"| {_fmt(row.get('ceiling_rows_s'))} | {r.get('loader_over_naive', '–')}× "
-                f"| {r.get('loader_over_ceiling', '–')}× |"
-            )
-        lines.append("")
+        lines += _load_table(result["load"], ratios)
     if result["latency"]:
-        lines += [
-            "## Query latency (ms)",
-            "",
-            "| query | size | API p50 | API p95 | API p99 | direct p50 | direct p95 "
-            "| direct p99 | API/direct p50 |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|",
-        ]
-        for query, by_size in result["latency"].items():
-            for size in _ordered_sizes(by_size):
-                c = by_size[size]
-                ratio = ratios.get("api_over_direct_p50", {}).get(query, {}).get(size, "–")
-                lines.append(
-                    f"| {query} | {size} | {_fmt(c['api_p50_ms'])} | {_fmt(c['api_p95_ms'])} "
-                    f"| {_fmt(c['api_p99_ms'])} | {_fmt(c['direct_p50_ms'])} "
-                    f"| {_fmt(c['direct_p95_ms'])} | {_fmt(c['direct_p99_ms'])} | {ratio}× |"
-                )
-        lines.append("")
-        growth = ratios.get("p50_growth", {})
-        if growth:
-            lines += ["| query | p50 growth, API | p50 growth, direct |", "|---|---:|---:|"]
-            for query, g in growth.items():
-                lines.append(
-                    f"| {query} ({g['from']} → {g['to']}) | {g['api']}× | {g['direct']}× |"
-                )
-            lines.append("")
+        lines += _latency_tables(result["latency"], ratios)
     if result["concurrency"]:
-        run = details.get("concurrency", {})
-        seconds = next((v["seconds"] for v in run.values() if isinstance(v, dict)), "?")
-        lines += [
-            f"## Concurrency (API on the {run.get('graph', '?')} graph, ~{seconds} s each)",
-            "",
-            "| clients | requests/s | errors | p99 ms |",
-            "|---:|---:|---:|---:|",
-        ]
-        for clients, row in result["concurrency"].items():
-            lines.append(
-                f"| {clients} | {_fmt(row['rps'])} | {row['errors']} | {_fmt(row['p99_ms'])} |"
-            )
-        lines.append("")
+        lines += _concurrency_table(result["concurrency"], details.get("concurrency", {}))
     if details.get("targets"):
         lines += ["## Targets", ""]
         for check in details["targets"]:
@@ -227,6 +177,67 @@ def markdown(result: dict[str, Any]) -> str:
     if details.get("notes"):
         lines += ["## Notes", ""] + [f"- {note}" for note in details["notes"]] + [""]
     return "\n".join(lines)
+
+
+def _load_table(load: dict[str, Any], ratios: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Load throughput (interactions/s)",
+        "",
+        "| size | loader | naive | ceiling | loader/naive | loader/ceiling |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for size in _ordered_sizes(load):
+        row = load[size]
+        r = ratios.get("load", {}).get(size, {})
+        lines.append(
+            f"| {size} | {_fmt(row['loader_rows_s'])} | {_fmt(row.get('naive_rows_s'))} "
+            f"| {_fmt(row.get('ceiling_rows_s'))} | {r.get('loader_over_naive', '–')}× "
+            f"| {r.get('loader_over_ceiling', '–')}× |"
+        )
+    return [*lines, ""]
+
+
+def _latency_tables(latency: dict[str, Any], ratios: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Query latency (ms)",
+        "",
+        "| query | size | API p50 | API p95 | API p99 | direct p50 | direct p95 "
+        "| direct p99 | API/direct p50 |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for query, by_size in latency.items():
+        for size in _ordered_sizes(by_size):
+            c = by_size[size]
+            ratio = ratios.get("api_over_direct_p50", {}).get(query, {}).get(size, "–")
+            lines.append(
+                f"| {query} | {size} | {_fmt(c['api_p50_ms'])} | {_fmt(c['api_p95_ms'])} "
+                f"| {_fmt(c['api_p99_ms'])} | {_fmt(c['direct_p50_ms'])} "
+                f"| {_fmt(c['direct_p95_ms'])} | {_fmt(c['direct_p99_ms'])} | {ratio}× |"
+            )
+    lines.append("")
+    growth = ratios.get("p50_growth", {})
+    if growth:
+        lines += ["| query | p50 growth, API | p50 growth, direct |", "|---|---:|---:|"]
+        for query, g in growth.items():
+            lines.append(f"| {query} ({g['from']} → {g['to']}) | {g['api']}× | {g['direct']}× |")
+        lines.append("")
+    return lines
+
+
+def _concurrency_table(concurrency: dict[str, Any], run: dict[str, Any]) -> list[str]:
+    """`run`: the details of the concurrency section (its graph, each run's seconds)."""
+    seconds = next((v["seconds"] for v in run.values() if isinstance(v, dict)), "?")
+    lines = [
+        f"## Concurrency (API on the {run.get('graph', '?')} graph, ~{seconds} s each)",
+        "",
+        "| clients | requests/s | errors | p99 ms |",
+        "|---:|---:|---:|---:|",
+    ]
+    for clients, row in concurrency.items():
+        lines.append(
+            f"| {clients} | {_fmt(row['rps'])} | {row['errors']} | {_fmt(row['p99_ms'])} |"
+        )
+    return [*lines, ""]
 
 
 def plot(result: dict[str, Any], path: Path) -> bool:

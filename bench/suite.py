@@ -79,7 +79,27 @@ def _live_interactions(driver: Driver, database: str) -> int | None:
 
 def run(driver: Driver, settings: Settings, options: Options, progress: Progress) -> dict[str, Any]:
     database = settings.neo4j_database
-    neo4j_version, neo4j_memory = describe_neo4j(driver, database, settings)
+    result = _new_suite_result(driver, settings, options)
+    written: list[Path] = []
+    if "load" in options.sections:
+        _warm_up(driver, database, options, progress)
+        result["details"]["notes"].append(
+            f"The server was warmed up first by one unmeasured load of "
+            f"{size_label(min(options.sizes))}: on a JIT-cold server the first loader measured "
+            "ran at a third of its speed."
+        )
+    for size in options.sizes:
+        began = time.monotonic()
+        _run_size(driver, settings, options, size, result, progress)
+        progress(f"[{size_label(size)}] done in {time.monotonic() - began:.0f} s")
+        # After every size, so that a run cut short still leaves what it measured.
+        written = write_outputs(result, options.out_dir, options.stem)
+    progress("wrote " + ", ".join(str(path) for path in written))
+    return result
+
+
+def _new_suite_result(driver: Driver, settings: Settings, options: Options) -> dict[str, Any]:
+    neo4j_version, neo4j_memory = describe_neo4j(driver, settings.neo4j_database, settings)
     notes: list[str] = []
     result = new_result(
         describe_machine(),
@@ -102,63 +122,93 @@ def run(driver: Driver, settings: Settings, options: Options, progress: Progress
                 "fit in 10 minutes at this size (validation and loader times are in "
                 "details.load); our loader's rate is there too (--compare-sizes to force it)."
             )
-    written: list[Path] = []
-    largest = max(options.sizes)
-    if "load" in options.sections:
-        _warm_up(driver, database, options, progress)
-        notes.append(
-            f"The server was warmed up first by one unmeasured load of "
-            f"{size_label(min(options.sizes))}: on a JIT-cold server the first loader measured "
-            "ran at a third of its speed."
+    return result
+
+
+def _labelled(progress: Progress, label: str) -> Progress:
+    return lambda message: progress(f"[{label}] {message}")
+
+
+def _run_size(
+    driver: Driver,
+    settings: Settings,
+    options: Options,
+    size: int,
+    result: dict[str, Any],
+    progress: Progress,
+) -> None:
+    """Load the graph of one size (unless it is live already), then query it."""
+    database = settings.neo4j_database
+    needs_graph = "latency" in options.sections or (
+        "concurrency" in options.sections and size == max(options.sizes)
+    )
+    compare = "load" in options.sections and size in options.compare_sizes
+    reusable = options.reuse_graph and not compare
+    if reusable and _live_interactions(driver, database) == size:
+        progress(
+            f"[{size_label(size)}] the live graph already holds {size} interactions; reusing it"
         )
-    for size in options.sizes:
-        label = size_label(size)
-        needs_graph = "latency" in options.sections or (
-            "concurrency" in options.sections and size == largest
-        )
-        compare = "load" in options.sections and size in options.compare_sizes
-        began = time.monotonic()
-        reusable = options.reuse_graph and not compare
-        if reusable and _live_interactions(driver, database) == size:
-            progress(f"[{label}] the live graph already holds {size} interactions; reusing it")
-        elif compare or needs_graph or "load" in options.sections:
-            folder = synth_dataset(size, actors_for(size), options.cache)
-            progress(f"[{label}] loading {folder.name}" + (" (3 loaders)" if compare else ""))
-            row, details, _ = measure_load(
+    elif compare or needs_graph or "load" in options.sections:
+        _load_size(driver, database, options, size, compare, result, progress)
+    if needs_graph:
+        _query_size(driver, settings, options, size, result, progress)
+
+
+def _load_size(
+    driver: Driver,
+    database: str,
+    options: Options,
+    size: int,
+    compare: bool,
+    result: dict[str, Any],
+    progress: Progress,
+) -> None:
+    label = size_label(size)
+    folder = synth_dataset(size, actors_for(size), options.cache)
+    progress(f"[{label}] loading {folder.name}" + (" (3 loaders)" if compare else ""))
+    row, details, _ = measure_load(
+        driver,
+        database,
+        folder,
+        naive_seconds=options.naive_seconds,
+        batch_size=options.batch_size,
+        compare=compare,
+        progress=_labelled(progress, label),
+    )
+    if compare:
+        result["load"][label] = row
+    result["details"]["load"][label] = details
+    _release_memory()
+
+
+def _query_size(
+    driver: Driver,
+    settings: Settings,
+    options: Options,
+    size: int,
+    result: dict[str, Any],
+    progress: Progress,
+) -> None:
+    """Latency on the graph of this size; concurrency too when it is the largest."""
+    database = settings.neo4j_database
+    label = size_label(size)
+    cases = pick_cases(driver, database)
+    with running_api(settings) as base_url:
+        if "latency" in options.sections:
+            cells, details = measure_latency(
                 driver,
                 database,
-                folder,
-                naive_seconds=options.naive_seconds,
-                batch_size=options.batch_size,
-                compare=compare,
-                progress=lambda message, label=label: progress(f"[{label}] {message}"),
+                base_url,
+                cases,
+                requests=options.requests,
+                max_seconds=options.max_query_seconds,
+                progress=_labelled(progress, label),
             )
-            if compare:
-                result["load"][label] = row
-            result["details"]["load"][label] = details
-            _release_memory()
-        if needs_graph:
-            cases = pick_cases(driver, database)
-            with running_api(settings) as base_url:
-                if "latency" in options.sections:
-                    cells, details = measure_latency(
-                        driver,
-                        database,
-                        base_url,
-                        cases,
-                        requests=options.requests,
-                        max_seconds=options.max_query_seconds,
-                        progress=lambda message, label=label: progress(f"[{label}] {message}"),
-                    )
-                    for query, cell in cells.items():
-                        result["latency"].setdefault(query, {})[label] = cell
-                    result["details"]["latency"][label] = details
-                if "concurrency" in options.sections and size == largest:
-                    _concurrency(result, base_url, cases, options, label, progress)
-        progress(f"[{label}] done in {time.monotonic() - began:.0f} s")
-        written = write_outputs(result, options.out_dir, options.stem)
-    progress("wrote " + ", ".join(str(path) for path in written))
-    return result
+            for query, cell in cells.items():
+                result["latency"].setdefault(query, {})[label] = cell
+            result["details"]["latency"][label] = details
+        if "concurrency" in options.sections and size == max(options.sizes):
+            _concurrency(result, base_url, cases, options, label, progress)
 
 
 def _warm_up(driver: Driver, database: str, options: Options, progress: Progress) -> None:

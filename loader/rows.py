@@ -4,21 +4,40 @@ Records that share an id across sources become one node or relationship here, be
 anything is written. Nothing a source says is dropped: aliases, evidence and sources are
 merged, and a field that two sources give differently is named in the record's
 `conflicts` rather than settled silently by whichever file came first.
+
+This module collects every file's records by id; what the records of one id add up to is
+`loader.source_merge`, and the SPOKE_WITH pairs derived from the result `loader.spoke_with`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from loader.dataset import Actor, Affiliation, DateRange, Evidence, Membership, SourceFile
-from loader.names import name_key
+from loader.dataset import (
+    Actor,
+    Affiliation,
+    Interaction,
+    Membership,
+    Place,
+    SourceFile,
+    Statement,
+)
+from loader.row_values import Offsets, Row, date_props, evidence_rows
+from loader.source_merge import (
+    actor_row,
+    affiliation_row,
+    membership_row,
+    merge_evidence,
+    settle_interaction,
+    settle_place,
+    union,
+)
+from loader.spoke_with import spoke_with_rows
 from loader.validation import LoadedFile
 from loader.vocabulary import ROLES_BY_NAME, TYPES_BY_NAME
 
-Row = dict[str, Any]
-Offsets = dict[tuple[str, str], tuple[int, int]]
+__all__ = ["Offsets", "Row", "Rows", "build_rows", "spoke_with_rows"]
 
 
 @dataclass
@@ -45,65 +64,6 @@ class Rows:
         return {name: len(rows) for name, rows in vars(self).items()}
 
 
-def _date(date: DateRange | None) -> Row:
-    if date is None:
-        return {"precision": None, "earliest": None, "latest": None, "date_notes": None}
-    return {
-        "precision": date.precision,
-        "earliest": date.earliest,
-        "latest": date.latest,
-        "date_notes": date.notes,
-    }
-
-
-def _evidence(items: Iterable[Evidence], source_id: str, offsets: Offsets) -> list[Row]:
-    rows = []
-    for item in items:
-        source = item.source or source_id
-        start, end = offsets.get((source, item.quote), (None, None))
-        rows.append({"source": source, "quote": item.quote, "start": start, "end": end})
-    return rows
-
-
-def _quote_props(evidence: list[Row]) -> Row:
-    """Evidence of a relationship (which cannot point at a Source) kept as parallel lists.
-
-    Neo4j stores no null inside a list, and a quote whose source text is absent has no
-    offsets; the offset lists are then left out whole, so that they stay parallel.
-    """
-    props: Row = {
-        "evidence_sources": [e["source"] for e in evidence],
-        "evidence_quotes": [e["quote"] for e in evidence],
-    }
-    if all(e["start"] is not None for e in evidence):
-        props["evidence_starts"] = [e["start"] for e in evidence]
-        props["evidence_ends"] = [e["end"] for e in evidence]
-    return props
-
-
-def _union(into: list[Any], items: Iterable[Any]) -> None:
-    for item in items:
-        if item not in into:
-            into.append(item)
-
-
-def _merge_evidence(into: list[Row], items: list[Row]) -> None:
-    seen = {(e["source"], e["quote"]) for e in into}
-    into.extend(e for e in items if (e["source"], e["quote"]) not in seen)
-
-
-READING_FIELDS = (
-    "status", "precision", "earliest", "latest", "place",
-    "duration_minutes", "duration_approx", "medium", "occurrences",
-)  # fmt: skip
-"""What each source says of an interaction, kept per source on REPORTED_IN."""
-
-
-def _differ(values: Iterable[Any]) -> bool:
-    """Whether sources disagree; one that does not say (null, "unknown") does not."""
-    return len({str(v) for v in values if v not in (None, "unknown")}) > 1
-
-
 class _RowBuilder:
     """Collects the rows of every file, merging records that share an id."""
 
@@ -128,7 +88,7 @@ class _RowBuilder:
     def mention(self, sid: str, *actor_ids: str | None) -> None:
         for aid in actor_ids:
             if aid is not None:
-                _union(self.mentions.setdefault(aid, []), [sid])
+                union(self.mentions.setdefault(aid, []), [sid])
 
     def add_file(self, path: str, data: SourceFile) -> None:
         sid = data.source.id
@@ -164,7 +124,7 @@ class _RowBuilder:
             self.memberships.setdefault(mid, []).append((sid, mem))
             self.mention(sid, mem.member, mem.parent)
 
-    def _add_place(self, sid: str, place: Any) -> None:
+    def _add_place(self, sid: str, place: Place) -> None:
         row = self.places.setdefault(
             place.id,
             {
@@ -179,13 +139,13 @@ class _RowBuilder:
             },
         )  # fmt: skip
         row["given"].append((place.name, place.kind, place.state))
-        _union(row["props"]["aliases"], [n for n in [place.name, *place.aliases]
+        union(row["props"]["aliases"], [n for n in [place.name, *place.aliases]
                                          if n != row["props"]["name"]])  # fmt: skip
-        _union(row["props"]["sources"], [sid])
-        _merge_evidence(row["evidence"], _evidence(place.evidence, sid, self.offsets))
+        union(row["props"]["sources"], [sid])
+        merge_evidence(row["evidence"], evidence_rows(place.evidence, sid, self.offsets))
         self.mention(sid, place.state)
 
-    def _add_statement(self, sid: str, st: Any) -> None:
+    def _add_statement(self, sid: str, st: Statement) -> None:
         row = self.statements.setdefault(
             st.id,
             {
@@ -196,7 +156,7 @@ class _RowBuilder:
                     "speaker_description": st.speaker_description,
                     "reported_by_description": st.reported_by_description,
                     "medium": st.medium,
-                    **_date(st.date),
+                    **date_props(st.date),
                     "notes": st.notes,
                     "source": sid,
                     "sources": [],
@@ -208,8 +168,8 @@ class _RowBuilder:
                 "evidence": [],
             },
         )
-        _union(row["props"]["sources"], [sid])
-        _merge_evidence(row["evidence"], _evidence(st.evidence, sid, self.offsets))
+        union(row["props"]["sources"], [sid])
+        merge_evidence(row["evidence"], evidence_rows(st.evidence, sid, self.offsets))
         self.mention(sid, st.speaker, st.speaker_affiliation, st.reported_by)
 
     def canonical(self, interaction_id: str | None) -> str | None:
@@ -220,42 +180,30 @@ class _RowBuilder:
             interaction_id = self.same_as[interaction_id]
         return interaction_id
 
-    def _add_interaction(self, sid: str, inter: Any) -> None:
+    def _add_interaction(self, sid: str, inter: Interaction) -> None:
         itype = TYPES_BY_NAME[inter.type]
         cid = self.canonical(inter.id)
         assert cid is not None
-        reading = {
-            "source": sid,
-            "props": {
-                "record": inter.id,
-                "status": inter.status,
-                **_date(inter.date),
-                "place": inter.place,
-                "duration_minutes": inter.duration.minutes if inter.duration else None,
-                "duration_approx": inter.duration.approx if inter.duration else None,
-                "medium": inter.medium,
-                "occurrences": None if inter.occurrences is None else str(inter.occurrences),
-            },
-        }
-        props = {
-            "type": inter.type,
-            "cameo": itype.cameo,
-            "status": inter.status,
-            **_date(inter.date),
-            "occurrences": None if inter.occurrences is None else str(inter.occurrences),
-            "duration_minutes": inter.duration.minutes if inter.duration else None,
-            "duration_approx": inter.duration.approx if inter.duration else None,
-            "medium": inter.medium,
-            "topics": inter.topics,
-            "outcome": inter.outcome,
-            "notes": inter.notes,
-            "place": inter.place,
-        }
+        row = self._interaction_row(cid, itype.label)
+        # What the node shows is settled in finish(): the records that carry this id come
+        # before those that join it by same_as.
+        row["given"].append((inter.id != cid, _node_props(inter, itype.cameo)))
+        union(row["props"]["sources"], [sid])
+        if inter.id != cid:
+            union(row["props"].setdefault("merged_ids", []), [inter.id])
+        row["readings"].append(_reading(sid, inter))
+        if inter.place:
+            union(row["place_sources"], [sid])
+        self._add_participants(sid, cid, row, inter)
+        merge_evidence(row["evidence"], evidence_rows(inter.evidence, sid, self.offsets))
+        self._add_links(sid, cid, inter)
+
+    def _interaction_row(self, cid: str, label: str) -> Row:
         row = self.interactions.get(cid)
         if row is None:
             row = self.interactions[cid] = {
                 "id": cid,
-                "label": itype.label,
+                "label": label,
                 "props": {"sources": []},
                 "given": [],
                 "place": None,
@@ -264,15 +212,10 @@ class _RowBuilder:
                 "evidence": [],
                 "readings": [],
             }
-        # What the node shows is settled in finish(): the records that carry this id come
-        # before those that join it by same_as.
-        row["given"].append((inter.id != cid, props))
-        _union(row["props"]["sources"], [sid])
-        if inter.id != cid:
-            _union(row["props"].setdefault("merged_ids", []), [inter.id])
-        row["readings"].append(reading)
-        if inter.place:
-            _union(row["place_sources"], [sid])
+        return row
+
+    def _add_participants(self, sid: str, cid: str, row: Row, inter: Interaction) -> None:
+        """One participant row per actor and role, whichever sources name it so."""
         parties = self.participants.setdefault(cid, {})
         for p in inter.participants:
             party = parties.get((p.actor, p.role))
@@ -286,9 +229,10 @@ class _RowBuilder:
                 }
                 parties[(p.actor, p.role)] = party
                 row["participants"].append(party)
-            _union(party["sources"], [sid])
+            union(party["sources"], [sid])
             self.mention(sid, p.actor)
-        _merge_evidence(row["evidence"], _evidence(inter.evidence, sid, self.offsets))
+
+    def _add_links(self, sid: str, cid: str, inter: Interaction) -> None:
         targets = [("ARRANGES", t) for t in inter.arranges] + [
             (rel, t)
             for rel, t in (("PART_OF", inter.part_of), ("REALIZED_BY", inter.realized_by))
@@ -302,181 +246,69 @@ class _RowBuilder:
                 (cid, rel, to),
                 {"from": cid, "type": rel, "to": to, "sources": []},
             )
-            _union(link["sources"], [sid])
-
-    def _actor_row(self, aid: str, entries: list[tuple[str, Actor]]) -> Row:
-        # The definitions first, whichever file came first: an addition has no kind or name.
-        entries = sorted(entries, key=lambda entry: not entry[1].defines)
-        first = entries[0][1]
-        assert first.kind is not None and first.name is not None  # validation saw to it
-        props: Row = {
-            "name": first.name,
-            "kind": first.kind,
-            "description": first.description,
-            "aliases": [],
-            "search_keys": [],
-            "sources": [],
-        }
-        evidence: list[Row] = []
-        for sid, actor in entries:
-            # Another source's spelling of the name is kept as an alias, never lost.
-            names = [actor.name] if actor.name else []
-            _union(props["aliases"], [n for n in [*names, *actor.aliases] if n != first.name])
-            _union(
-                props["search_keys"], sorted({name_key(n) for n in [*names, *actor.aliases]} - {""})
-            )
-            _union(props["sources"], [sid])
-            _merge_evidence(evidence, _evidence(actor.evidence, sid, self.offsets))
-        _union(props["sources"], self.mentions.get(aid, []))
-        props["sources"].sort(key=self.source_order.__getitem__)
-        defined = [actor for _, actor in entries if actor.defines]
-        props["conflicts"] = [
-            name
-            for name in ("name", "description")
-            if _differ(getattr(actor, name) for actor in defined)
-        ]
-        return {"id": aid, "label": first.kind.capitalize(), "props": props, "evidence": evidence}
-
-    def _merged_record(
-        self, entries: Sequence[tuple[str, Affiliation | Membership]], fields: tuple[str, ...]
-    ) -> Row:
-        """What every source's record of one position or membership adds up to: the first
-        source, all of them, all their evidence, and the fields they give differently."""
-        evidence: list[Row] = []
-        for sid, record in entries:
-            _merge_evidence(evidence, _evidence(record.evidence, sid, self.offsets))
-        return {
-            "source": entries[0][0],
-            "sources": _unique(sid for sid, _ in entries),
-            "conflicts": [f for f in fields if _differ(getattr(r, f) for _, r in entries)],
-            **_quote_props(evidence),
-        }
-
-    def _affiliation_row(self, aid: str, entries: list[tuple[str, Affiliation]]) -> Row:
-        first = entries[0][1]
-        merged = self._merged_record(entries, ("person", "organization", "role", "date"))
-        return {
-            "id": aid,
-            "person": first.person,
-            "organization": first.organization,
-            "props": {"role": first.role, **_date(first.date), "notes": first.notes, **merged},
-        }
-
-    def _membership_row(self, mid: str, entries: list[tuple[str, Membership]]) -> Row:
-        first = entries[0][1]
-        return {
-            "id": mid,
-            "member": first.member,
-            "parent": first.parent,
-            "type": first.kind.upper(),
-            "props": {
-                "notes": first.notes,
-                **self._merged_record(entries, ("member", "parent", "kind")),
-            },
-        }
+            union(link["sources"], [sid])
 
     def finish(self) -> Rows:
         rows = self.rows
         for row in self.interactions.values():
-            # Where sources disagree, every reading stays (REPORTED_IN, one per source) and
-            # the node names the fields in dispute. Its own values are those of the earliest
-            # source that records it under this id; what that one leaves unsaid comes from
-            # the next that says it.
-            given = [props for _, props in sorted(row.pop("given"), key=lambda g: g[0])]
-            node = dict(given[0])
-            for later in given[1:]:
-                _fill_unsaid(node, later)
-            row["place"] = node.pop("place")
-            row["props"] = {**node, **row["props"]}
-            readings = [r["props"] for r in row["readings"]]
-            conflicts = [name for name in READING_FIELDS if _differ(r[name] for r in readings)]
-            if _participants_differ(row["participants"]):
-                conflicts.append("participants")
-            row["props"]["conflicts"] = sorted(conflicts)
+            settle_interaction(row)
         for place in self.places.values():
-            given = place.pop("given")
-            place["props"]["conflicts"] = [
-                name
-                for index, name in enumerate(("name", "kind", "state"))
-                if _differ(g[index] for g in given)
-            ]
-        rows.actors = [self._actor_row(aid, e) for aid, e in self.actor_entries.items()]
+            settle_place(place)
+        rows.actors = [
+            actor_row(
+                aid,
+                entries,
+                mentions=self.mentions.get(aid, []),
+                source_order=self.source_order,
+                offsets=self.offsets,
+            )
+            for aid, entries in self.actor_entries.items()
+        ]
         rows.places = list(self.places.values())
         rows.interactions = list(self.interactions.values())
         rows.interaction_links = list(self.links.values())
         rows.statements = list(self.statements.values())
-        rows.affiliations = [self._affiliation_row(k, e) for k, e in self.affiliations.items()]
-        rows.memberships = [self._membership_row(k, e) for k, e in self.memberships.items()]
+        rows.affiliations = [
+            affiliation_row(k, e, self.offsets) for k, e in self.affiliations.items()
+        ]
+        rows.memberships = [membership_row(k, e, self.offsets) for k, e in self.memberships.items()]
         rows.spoke_with = spoke_with_rows(rows.interactions)
         return rows
 
 
-# Fields that only make sense together: a date from one source and its precision from
-# another would be a date nobody gave.
-FIELD_GROUPS = (
-    ("status",), ("precision", "earliest", "latest", "date_notes"), ("occurrences",),
-    ("duration_minutes", "duration_approx"), ("medium",), ("topics",), ("outcome",), ("notes",),
-    ("place",),
-)  # fmt: skip
+def _reading(sid: str, inter: Interaction) -> Row:
+    """What one source says of an interaction, kept whole on its REPORTED_IN."""
+    return {
+        "source": sid,
+        "props": {
+            "record": inter.id,
+            "status": inter.status,
+            **date_props(inter.date),
+            "place": inter.place,
+            "duration_minutes": inter.duration.minutes if inter.duration else None,
+            "duration_approx": inter.duration.approx if inter.duration else None,
+            "medium": inter.medium,
+            "occurrences": None if inter.occurrences is None else str(inter.occurrences),
+        },
+    }
 
 
-def _fill_unsaid(props: Row, later: Row) -> None:
-    """Fill what one record leaves unsaid (null, "unknown", no topics) from a later one."""
-    for group in FIELD_GROUPS:
-        if props[group[0]] in (None, "unknown", []) and later[group[0]] not in (
-            None,
-            "unknown",
-            [],
-        ):
-            for name in group:
-                props[name] = later[name]
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    _union(out, items)
-    return out
-
-
-def _participants_differ(participants: list[Row]) -> bool:
-    """Whether two sources that both name an actor in an interaction give it different roles.
-
-    A source that leaves an actor out does not disagree: a short note need not list
-    everyone in the room.
-    """
-    roles: dict[str, dict[str, set[str]]] = {}
-    for party in participants:
-        for sid in party["sources"]:
-            roles.setdefault(party["actor"], {}).setdefault(sid, set()).add(party["role"])
-    return any(len({frozenset(r) for r in by_source.values()}) > 1 for by_source in roles.values())
-
-
-def spoke_with_rows(interactions: list[Row]) -> list[Row]:
-    """Who took part in the same held interaction: one row per pair, `a` < `b` by id.
-
-    Derived here from the merged rows rather than by a query over the written graph:
-    the same pairs, counts and dates, at a fraction of the cost of a load-wide MATCH.
-    """
-    pairs: dict[tuple[str, str], Row] = {}
-    for row in interactions:
-        if row["props"]["status"] != "held":
-            continue
-        actors = sorted({p["actor"] for p in row["participants"] if p["took_part"]})
-        earliest, latest = row["props"]["earliest"], row["props"]["latest"]
-        for index, a in enumerate(actors):
-            for b in actors[index + 1 :]:
-                pair = pairs.get((a, b))
-                if pair is None:
-                    pairs[(a, b)] = {
-                        "a": a, "b": b, "interactions": 1, "first": earliest, "last": latest
-                    }  # fmt: skip
-                    continue
-                pair["interactions"] += 1
-                if earliest is not None and (pair["first"] is None or earliest < pair["first"]):
-                    pair["first"] = earliest
-                if latest is not None and (pair["last"] is None or latest > pair["last"]):
-                    pair["last"] = latest
-    return list(pairs.values())
+def _node_props(inter: Interaction, cameo: str | None) -> Row:
+    """What one record would put on the interaction node, were it the only source."""
+    return {
+        "type": inter.type,
+        "cameo": cameo,
+        "status": inter.status,
+        **date_props(inter.date),
+        "occurrences": None if inter.occurrences is None else str(inter.occurrences),
+        "duration_minutes": inter.duration.minutes if inter.duration else None,
+        "duration_approx": inter.duration.approx if inter.duration else None,
+        "medium": inter.medium,
+        "topics": inter.topics,
+        "outcome": inter.outcome,
+        "notes": inter.notes,
+        "place": inter.place,
+    }
 
 
 def build_rows(

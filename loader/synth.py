@@ -27,6 +27,8 @@ TYPE_SHAPES: dict[str, tuple[int, tuple[str, str], str, str]] = {
     "consultation": (10, ("participant", "participant"), "participant", "unknown"),
     "mediation": (5, ("mediator", "participant"), "participant", "in_person"),
 }
+TYPE_NAMES = list(TYPE_SHAPES)
+TYPE_WEIGHTS = [TYPE_SHAPES[t][0] for t in TYPE_NAMES]
 FIRST_DAY = dt.date(2015, 1, 1)
 DAYS = (dt.date(2024, 12, 31) - FIRST_DAY).days
 
@@ -69,6 +71,19 @@ class _Text:
         path.write_text("\n".join(self.sentences) + "\n", encoding="utf-8")
 
 
+@dataclass(frozen=True)
+class _Cast:
+    """The actors of a dataset, and the weighted pool that parties are drawn from."""
+
+    states: list[str]
+    orgs: list[str]
+    people: list[str]
+    names: dict[str, str]
+    pool: list[str]
+    cumulative: list[float]
+    places: list[str]
+
+
 def generate(
     out: Path,
     *,
@@ -80,10 +95,21 @@ def generate(
     """Write `synth-*.yaml` files and their texts under `out/sources/`."""
     if actors < 4:
         raise ValueError("--actors must be at least 4")
+    # One generator drawn from in a fixed order throughout: the same seed, the same files.
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     (out / "sources").mkdir(exist_ok=True)
+    cast = _cast(rng, actors)
+    _write_base(out, rng, cast)
+    chunks = range(0, interactions, per_file)
+    statements = 0
+    for chunk_no, start in enumerate(chunks, start=1):
+        numbers = range(start, min(interactions, start + per_file))
+        statements += _write_report(out, rng, cast, chunk_no, numbers)
+    return SynthSummary(1 + len(chunks), actors, interactions, statements)
 
+
+def _cast(rng: random.Random, actors: int) -> _Cast:
     n_states = max(2, actors // 10)
     n_orgs = max(1, actors // 20)
     n_people = actors - n_states - n_orgs
@@ -99,11 +125,12 @@ def generate(
     pool = people + states
     rng.shuffle(pool)
     weights = [1.0 / (rank + 1) ** 1.1 for rank in range(len(pool))]
-    cumulative = list(itertools.accumulate(weights))
-    type_names = list(TYPE_SHAPES)
-    type_weights = [TYPE_SHAPES[t][0] for t in type_names]
+    places = [f"place-{i:04d}" for i in range(max(1, n_states))]
+    return _Cast(states, orgs, people, names, pool, list(itertools.accumulate(weights)), places)
 
-    files = 0
+
+def _write_base(out: Path, rng: random.Random, cast: _Cast) -> None:
+    """The actors file: every actor, a position for every person, and the places."""
     text = _Text()
     base: dict[str, Any] = {
         "source": _source("synth-base", "Synthetic actors"),
@@ -111,13 +138,14 @@ def generate(
         "places": [],
         "affiliations": [],
     }
-    for aid in states:
+    names = cast.names
+    for aid in cast.states:
         base["actors"].append({"id": aid, "kind": "state", "name": names[aid]})
-    for aid in orgs:
+    for aid in cast.orgs:
         base["actors"].append({"id": aid, "kind": "organization", "name": names[aid]})
-    for aid in people:
+    for aid in cast.people:
         base["actors"].append({"id": aid, "kind": "person", "name": names[aid]})
-        state = rng.choice(states)
+        state = rng.choice(cast.states)
         sentence = text.add(f"{names[aid]} is a minister of {names[state]}.")
         base["affiliations"].append(
             {
@@ -128,75 +156,88 @@ def generate(
                 "evidence": [{"quote": sentence}],
             }
         )
-    places = [f"place-{i:04d}" for i in range(max(1, n_states))]
-    for n, (pid, state) in enumerate(zip(places, states, strict=False)):
+    for n, (pid, state) in enumerate(zip(cast.places, cast.states, strict=False)):
         base["places"].append(
             {"id": pid, "name": f"{_name(rng, 2)}ville {n}", "state": state, "kind": "city"}
         )
     _write(out, "synth-base", base, text)
-    files += 1
 
-    statements = 0
-    for chunk_no, start in enumerate(range(0, interactions, per_file), start=1):
-        sid = f"synth-{chunk_no:04d}"
-        text = _Text()
-        doc: dict[str, Any] = {
-            "source": _source(sid, f"Synthetic report {chunk_no}"),
-            "interactions": [],
-            "statements": [],
-        }
-        for k in range(start, min(interactions, start + per_file)):
-            itype = rng.choices(type_names, type_weights)[0]
-            _, (role_a, role_b), extra_role, medium = TYPE_SHAPES[itype]
-            size = 2 if rng.random() < 0.8 else rng.randint(3, 6)
-            parties: list[str] = []
-            while len(parties) < size:
-                pick = pool[_weighted_index(rng, cumulative)]
-                # Delegations are led and staffed by people.
-                if itype == "negotiation" and not pick.startswith("person-"):
-                    continue
-                if pick not in parties:
-                    parties.append(pick)
-            roles = [role_a, role_b] + [extra_role] * (size - 2)
-            participants = [{"actor": a, "role": r} for a, r in zip(parties, roles, strict=True)]
-            if itype == "mediation" or rng.random() < 0.03:
-                requester = rng.choice(states)
-                if requester not in parties:
-                    participants.append({"actor": requester, "role": "requester"})
-            iid = f"{sid}-i{k:07d}"
-            listed = ", ".join(names[a] for a in parties)
-            sentence = text.add(f"Report {iid}: {listed} held a {itype} ({k}).")
-            record: dict[str, Any] = {
-                "id": iid,
-                "type": itype,
-                "status": "held" if rng.random() < 0.95 else "planned",
-                "date": _date(rng),
-                "medium": medium,
-                "participants": participants,
-                "evidence": [{"quote": sentence}],
-            }
-            if itype in ("meeting", "negotiation", "visit") and rng.random() < 0.5:
-                record["place"] = rng.choice(places)
-            if itype == "call" and rng.random() < 0.3:
-                record["duration"] = {"minutes": rng.choice((30, 60, 90, 105))}
-            doc["interactions"].append(record)
-            if rng.random() < 0.1:
-                speaker = parties[0]
-                said = text.add(f"{names[speaker]} said of {iid}: talks were useful ({k}).")
-                doc["statements"].append(
-                    {
-                        "id": f"{iid}-s",
-                        "speaker": speaker,
-                        "date": record["date"],
-                        "interaction": iid,
-                        "quote": "talks were useful",
-                        "evidence": [{"quote": said}],
-                    }
-                )
-                statements += 1
-        _write(out, sid, doc, text)
-        files += 1
-    return SynthSummary(files, actors, interactions, statements)
+
+def _write_report(out: Path, rng: random.Random, cast: _Cast, chunk_no: int, numbers: range) -> int:
+    """One report of the interactions `numbers`; returns how many statements it holds."""
+    sid = f"synth-{chunk_no:04d}"
+    text = _Text()
+    doc: dict[str, Any] = {
+        "source": _source(sid, f"Synthetic report {chunk_no}"),
+        "interactions": [],
+        "statements": [],
+    }
+    for k in numbers:
+        record = _interaction(rng, cast, text, f"{sid}-i{k:07d}", k)
+        doc["interactions"].append(record)
+        if rng.random() < 0.1:
+            doc["statements"].append(_statement(text, cast.names, record, k))
+    _write(out, sid, doc, text)
+    return len(doc["statements"])
+
+
+def _interaction(rng: random.Random, cast: _Cast, text: _Text, iid: str, k: int) -> dict[str, Any]:
+    """The record of interaction `iid`, its sentence added to `text`."""
+    itype = rng.choices(TYPE_NAMES, TYPE_WEIGHTS)[0]
+    _, (role_a, role_b), extra_role, medium = TYPE_SHAPES[itype]
+    size = 2 if rng.random() < 0.8 else rng.randint(3, 6)
+    parties = _parties(rng, cast, itype, size)
+    roles = [role_a, role_b] + [extra_role] * (size - 2)
+    participants = [{"actor": a, "role": r} for a, r in zip(parties, roles, strict=True)]
+    if itype == "mediation" or rng.random() < 0.03:
+        requester = rng.choice(cast.states)
+        if requester not in parties:
+            participants.append({"actor": requester, "role": "requester"})
+    listed = ", ".join(cast.names[a] for a in parties)
+    sentence = text.add(f"Report {iid}: {listed} held a {itype} ({k}).")
+    record: dict[str, Any] = {
+        "id": iid,
+        "type": itype,
+        "status": "held" if rng.random() < 0.95 else "planned",
+        "date": _date(rng),
+        "medium": medium,
+        "participants": participants,
+        "evidence": [{"quote": sentence}],
+    }
+    if itype in ("meeting", "negotiation", "visit") and rng.random() < 0.5:
+        record["place"] = rng.choice(cast.places)
+    if itype == "call" and rng.random() < 0.3:
+        record["duration"] = {"minutes": rng.choice((30, 60, 90, 105))}
+    return record
+
+
+def _parties(rng: random.Random, cast: _Cast, itype: str, size: int) -> list[str]:
+    parties: list[str] = []
+    while len(parties) < size:
+        pick = cast.pool[_weighted_index(rng, cast.cumulative)]
+        # Delegations are led and staffed by people.
+        if itype == "negotiation" and not pick.startswith("person-"):
+            continue
+        if pick not in parties:
+            parties.append(pick)
+    return parties
+
+
+def _statement(
+    text: _Text, names: dict[str, str], record: dict[str, Any], k: int
+) -> dict[str, Any]:
+    """A statement on the interaction `record` by its first participant."""
+    iid = record["id"]
+    speaker = record["participants"][0]["actor"]
+    said = text.add(f"{names[speaker]} said of {iid}: talks were useful ({k}).")
+    return {
+        "id": f"{iid}-s",
+        "speaker": speaker,
+        "date": record["date"],
+        "interaction": iid,
+        "quote": "talks were useful",
+        "evidence": [{"quote": said}],
+    }
 
 
 def _weighted_index(rng: random.Random, cumulative: list[float]) -> int:
