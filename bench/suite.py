@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from loader.graph_writer import DEFAULT_BATCH_SIZE
 from neo4j import Driver
 
 from actorgraph.settings import Settings
@@ -28,6 +27,7 @@ from bench.datasets import CACHE, actors_for, size_label, synth_dataset
 from bench.latency import QueryCase, measure_latency, pick_cases
 from bench.load import measure_load
 from bench.report import describe_machine, describe_neo4j, new_result, write_outputs
+from loader import DEFAULT_BATCH_SIZE
 
 SECTIONS = ("load", "latency", "concurrency")
 RESULTS_DIR = Path(__file__).parent / "results"

@@ -8,3 +8,6 @@ DEFAULT_BATCH_SIZE = 2000
 # Two write transactions at once: on 2 cores this halved the time of writing interactions
 # (bench: 18.8 s -> 10.0 s at 100k); a third was slower.
 DEFAULT_WRITERS = 2
+# synth: a negotiation seats up to six people, and a cast of fewer than 9 actors has fewer
+# than six (a tenth are states, a twentieth organizations, at least 2 and 1).
+MIN_SYNTH_ACTORS = 9

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from loader import MIN_SYNTH_ACTORS
+
 SYLLABLES = ("ka", "lo", "mi", "ra", "ven", "dor", "sa", "tel", "bru", "an", "ko", "vi", "zel")
 # type -> (weight, roles of the first two parties, role of any further party, medium)
 TYPE_SHAPES: dict[str, tuple[int, tuple[str, str], str, str]] = {
@@ -93,8 +95,8 @@ def generate(
     per_file: int = 5000,
 ) -> SynthSummary:
     """Write `synth-*.yaml` files and their texts under `out/sources/`."""
-    if actors < 4:
-        raise ValueError("--actors must be at least 4")
+    if actors < MIN_SYNTH_ACTORS:
+        raise ValueError(f"--actors must be at least {MIN_SYNTH_ACTORS}")
     # One generator drawn from in a fixed order throughout: the same seed, the same files.
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ import pytest
 from neo4j import Driver
 
 from actorgraph.settings import Settings
+from loader import MIN_SYNTH_ACTORS
 from loader.load import load_paths
 from loader.schema import apply_schema
 from loader.synth import generate
@@ -64,3 +65,11 @@ def test_synth_dataset_loads_with_every_interaction(
     )
     records, _, _ = graph.execute_query("MATCH (i:Interaction) RETURN count(i) AS n")
     assert records[0]["n"] == 3000
+
+
+def test_the_smallest_cast_it_accepts_still_seats_every_negotiation(tmp_path: Path) -> None:
+    # Below MIN_SYNTH_ACTORS, a six-party negotiation looked for people forever.
+    summary = generate(tmp_path, actors=MIN_SYNTH_ACTORS, interactions=2000, seed=3)
+    assert summary.interactions == 2000
+    with pytest.raises(ValueError, match=f"at least {MIN_SYNTH_ACTORS}"):
+        generate(tmp_path / "less", actors=MIN_SYNTH_ACTORS - 1, interactions=10)

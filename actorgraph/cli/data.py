@@ -18,6 +18,7 @@ from actorgraph.cli.output import (
 )
 from actorgraph.exports import FORMATS
 from actorgraph.settings import Settings, get_settings
+from loader import MIN_SYNTH_ACTORS
 
 if TYPE_CHECKING:
     from loader.validation import ValidationReport
@@ -187,7 +188,13 @@ def export(fmt: str, since: Any, until: Any, actor: str | None, output: Path | N
 
 
 @click.command()
-@click.option("--actors", default=1000, show_default=True, type=click.IntRange(min=4))
+@click.option(
+    "--actors",
+    default=1000,
+    show_default=True,
+    type=click.IntRange(min=MIN_SYNTH_ACTORS),
+    help=f"At least {MIN_SYNTH_ACTORS}: a negotiation may seat six people.",
+)
 @click.option("--interactions", default=10000, show_default=True, type=click.IntRange(min=0))
 @click.option("--seed", default=1, show_default=True, help="Same seed, same dataset.")
 @click.option(
