@@ -7,43 +7,14 @@ one, which every query reads (loader/load.py tells the whole story). The stateme
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 from neo4j import Driver
 
 from actorgraph.queries import load_statement
-
-if TYPE_CHECKING:
-    from loader.validation import ValidationReport
 
 
 def live_generation(driver: Driver, database: str) -> int | None:
     rows = load_statement("live_generation").run(driver, database)
     return rows[0]["gen"] if rows else None
-
-
-def live_source_paths(driver: Driver, database: str) -> dict[str, Path]:
-    """The file each live source was last loaded from."""
-    rows = load_statement("live_source_paths").run(driver, database)
-    return {r["id"]: Path(r["path"]) for r in rows if r["path"]}
-
-
-def carried_over_paths(
-    driver: Driver, database: str, given: ValidationReport
-) -> tuple[list[Path], list[str]]:
-    """Files of live sources that the given files do not replace; and sources whose file is gone."""
-    given_ids = {f.data.source.id for f in given.files}
-    given_paths = {f.path.resolve() for f in given.files}
-    keep, missing = [], []
-    for source_id, path in live_source_paths(driver, database).items():
-        if source_id in given_ids or path.resolve() in given_paths:
-            continue
-        if path.exists():
-            keep.append(path)
-        else:
-            missing.append(f"{source_id} (last loaded from {path})")
-    return keep, missing
 
 
 def publish(

@@ -31,6 +31,7 @@ loader/generations.py publishes and deletes generations; this module runs a load
 from __future__ import annotations
 
 import hashlib
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -43,7 +44,6 @@ from actorgraph.database import translated_errors
 from loader import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
 from loader.gc_pause import gc_paused
 from loader.generations import (
-    carried_over_paths,
     delete_all_but,
     delete_other_generations,
     live_generation,
@@ -52,6 +52,7 @@ from loader.generations import (
 from loader.load_lock import LoadLock, LockHolder, LostLock
 from loader.rows import Rows, build_rows
 from loader.schema import apply_schema
+from loader.stored_sources import LiveSource, carry_over, live_sources, stamp_sources
 from loader.validation import ValidationReport, validate_paths
 from loader.writer import Progress, write_rows
 
@@ -100,7 +101,7 @@ def _check_options(report: ValidationReport, batch_size: int, writers: int) -> N
 
 def write_dataset(
     driver: Driver,
-    report: ValidationReport,
+    plan: LoadInput,
     *,
     database: str,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -114,10 +115,12 @@ def write_dataset(
 
     `on_plan` is called with the report and the row count of each stage before writing.
     """
+    report = plan.report
     _check_options(report, batch_size, writers)
     began = time.monotonic()
     with gc_paused():
         rows = build_rows(report.files, report.offsets, report.titles)
+        stamp_sources(rows, report, plan.live, plan.carried)
         digest = dataset_digest(rows)
         if on_plan:
             on_plan(report, rows.counts())
@@ -155,6 +158,16 @@ def write_dataset(
     return summary
 
 
+@dataclass
+class LoadInput:
+    """What a load writes: the report of every file (given and carried over), the live
+    sources as they were, and those of them this load keeps."""
+
+    report: ValidationReport
+    live: list[LiveSource]
+    carried: dict[str, LiveSource]
+
+
 def validate_for_load(
     driver: Driver,
     paths: Sequence[Path],
@@ -164,26 +177,42 @@ def validate_for_load(
     strict: bool = False,
     wipe_first: bool = False,
     given: ValidationReport | None = None,
-) -> ValidationReport:
+    remove: Sequence[str] = (),
+) -> LoadInput:
     """Validate the given files as the load will write them: with the live sources they do
-    not replace, so that one new file may refer to ids that another source defines.
+    not replace (rebuilt from the graph), so that one new file may refer to ids that
+    another source defines. `remove` names live sources to leave out.
 
     `given`, the report of `validate_paths(paths)`, saves validating them alone again.
     """
     given = given or validate_paths(paths, sources_dir=sources_dir, strict=strict)
-    if wipe_first:
-        return given
     with translated_errors():
-        keep, missing = carried_over_paths(driver, database, given)
-    if missing:
-        raise LoadError(
-            "the graph holds sources whose files are gone: "
-            + "; ".join(missing)
-            + ". Pass their files too, or rebuild from the given files with --wipe."
+        live = live_sources(driver, database)
+    unknown = sorted(set(remove) - {source.id for source in live})
+    if unknown:
+        raise LoadError(f"no live source {', '.join(unknown)}; `actorgraph sources` lists them")
+    if wipe_first:
+        return LoadInput(given, live, {})
+    replaced = {f.data.source.id for f in given.files} | set(remove)
+    with tempfile.TemporaryDirectory(prefix="actorgraph-") as folder:
+        carried = carry_over(live, replaced, Path(folder))
+        if carried.missing:
+            raise LoadError(
+                "the graph holds sources that it cannot rebuild (loaded by an older "
+                "actorgraph, and their files are gone): "
+                + "; ".join(carried.missing)
+                + ". Pass their files too, or rebuild from the given files with --wipe."
+            )
+        if not carried.paths:
+            return LoadInput(given, live, {})
+        report = validate_paths(
+            paths,
+            sources_dir=sources_dir,
+            strict=strict,
+            loaded=carried.paths,
+            known_offsets=carried.offsets,
         )
-    if not keep:
-        return given
-    return validate_paths(paths, sources_dir=sources_dir, strict=strict, loaded=keep)
+    return LoadInput(report, live, carried.sources)
 
 
 def load_paths(
@@ -201,6 +230,7 @@ def load_paths(
     given: ValidationReport | None = None,
     wait: float = 0.0,
     on_wait: Callable[[LockHolder], None] | None = None,
+    remove: Sequence[str] = (),
 ) -> LoadSummary:
     """Validate, then load the given files together with the live sources they do not replace.
 
@@ -215,7 +245,7 @@ def load_paths(
     apply_schema(driver, database)
     with LoadLock(driver, database, wait=wait, on_wait=on_wait) as lock:
         # Under the lock: the live sources it reads are the ones this load replaces.
-        report = validate_for_load(
+        plan = validate_for_load(
             driver,
             paths,
             database=database,
@@ -223,13 +253,14 @@ def load_paths(
             strict=strict,
             wipe_first=wipe_first,
             given=given,
+            remove=remove,
         )
-        if not report.ok:
-            raise InvalidDataset(report)
+        if not plan.report.ok:
+            raise InvalidDataset(plan.report)
         with translated_errors():
             summary = write_dataset(
                 driver,
-                report,
+                plan,
                 database=database,
                 batch_size=batch_size,
                 writers=writers,

@@ -59,6 +59,8 @@ class Rows:
     affiliations: list[Row] = field(default_factory=list)
     memberships: list[Row] = field(default_factory=list)
     spoke_with: list[Row] = field(default_factory=list)
+    # What rebuilding each source needs (loader/stored_sources.py); filled by the load.
+    source_files: list[Row] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {name: len(rows) for name, rows in vars(self).items()}
@@ -90,7 +92,7 @@ class _RowBuilder:
             if aid is not None:
                 union(self.mentions.setdefault(aid, []), [sid])
 
-    def add_file(self, path: str, data: SourceFile) -> None:
+    def add_file(self, data: SourceFile) -> None:
         sid = data.source.id
         source = data.source
         self.source_order[sid] = len(self.source_order)
@@ -104,7 +106,6 @@ class _RowBuilder:
                     "publisher": source.publisher,
                     "url": source.url,
                     "text_file": source.text_file,
-                    "path": path,
                 },
             }
         )
@@ -320,5 +321,5 @@ def build_rows(
     # Sources in publication order, whatever order the files came in: loading the seed and
     # a note together, or the note beside the loaded seed, gives the same graph.
     for loaded in sorted(files, key=lambda f: (f.data.source.date, f.data.source.id)):
-        builder.add_file(str(loaded.path.resolve()), loaded.data)
+        builder.add_file(loaded.data)
     return builder.finish()

@@ -23,6 +23,7 @@ Progress = Callable[[str, int], None]
 # need their actors, links need both ends.
 WRITE_STAGES: tuple[tuple[str, str], ...] = (
     ("sources", "write_sources"),
+    ("source_files", "write_source_files"),
     ("actors", "write_actors"),
     ("places", "write_places"),
     ("interactions", "write_interactions"),

@@ -81,7 +81,7 @@ def with_loaded_sources(
 
     try:
         with connect(settings) as driver:
-            report = validate_for_load(
+            plan = validate_for_load(
                 driver,
                 targets,
                 database=settings.neo4j_database,
@@ -93,7 +93,7 @@ def with_loaded_sources(
         return given, f"ids were looked up in the given files only. {exc.explain(settings)}"
     except LoadError as exc:
         return given, f"ids were looked up in the given files only: {exc}"
-    return report, None
+    return plan.report, None
 
 
 @click.command("merge-check")

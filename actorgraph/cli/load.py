@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from rich.progress import (
@@ -91,9 +91,6 @@ def load(
     Exit 0 when loaded, 1 when the dataset is invalid, 2 when Neo4j is unreachable or
     another load holds the lock.
     """
-    from actorgraph.database import DatabaseError, connect
-    from loader.load import InvalidDataset, LoadError, load_paths
-    from loader.load_lock import LoadLocked, LostLock
     from loader.validation import validate_paths
 
     settings = get_settings()
@@ -102,6 +99,33 @@ def load(
     given = validate_paths(targets, sources_dir=sources_dir, strict=strict)
     if wipe:
         confirm_wipe(given, settings, ask=not yes)
+    run_load(
+        settings,
+        targets,
+        given,
+        sources_dir=sources_dir,
+        strict=strict,
+        batch_size=batch_size,
+        writers=writers,
+        wipe_first=wipe,
+        wait=wait,
+    )
+
+
+def run_load(
+    settings: Settings,
+    targets: list[Path],
+    given: ValidationReport,
+    *,
+    sources_dir: Path,
+    **options: Any,
+) -> None:
+    """`load_paths` with progress bars, its errors as one line and an exit code each.
+    `options` are load_paths's own (strict, batch_size, wait, remove, …)."""
+    from actorgraph.database import DatabaseError, connect
+    from loader.load import InvalidDataset, LoadError, load_paths
+    from loader.load_lock import LoadLocked, LostLock
+
     progress = LoadProgress()
     connected = False
     try:
@@ -112,15 +136,11 @@ def load(
                 targets,
                 database=settings.neo4j_database,
                 sources_dir=sources_dir,
-                strict=strict,
-                batch_size=batch_size,
-                writers=writers,
-                wipe_first=wipe,
                 progress=progress.advance,
                 on_plan=progress.plan,
                 given=given,  # validated again beside the live sources it does not replace
-                wait=wait,
                 on_wait=lambda holder: console.print(f"Waiting for another load ({holder})…"),
+                **options,
             )
     except InvalidDataset as exc:
         print_validation(exc.report)

@@ -7,6 +7,7 @@ CREATE CONSTRAINT place_id_gen IF NOT EXISTS FOR (n:Place) REQUIRE (n.id, n.gen)
 CREATE CONSTRAINT interaction_id_gen IF NOT EXISTS FOR (n:Interaction) REQUIRE (n.id, n.gen) IS UNIQUE;
 CREATE CONSTRAINT statement_id_gen IF NOT EXISTS FOR (n:Statement) REQUIRE (n.id, n.gen) IS UNIQUE;
 CREATE CONSTRAINT source_id_gen IF NOT EXISTS FOR (n:Source) REQUIRE (n.id, n.gen) IS UNIQUE;
+CREATE CONSTRAINT source_file_id_gen IF NOT EXISTS FOR (n:SourceFile) REQUIRE (n.id, n.gen) IS UNIQUE;
 // The pointer to the live generation.
 CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;
 // One load at a time: a second loader's CREATE of the lock node fails on this constraint.

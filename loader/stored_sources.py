@@ -1,0 +1,143 @@
+"""What the graph keeps of each live source, so that a load from any machine rebuilds it.
+
+A load writes the whole graph again: the files given, plus every live source they do not
+replace. Those other sources come from the graph itself, not from files on this machine:
+each Source has a SourceFile node beside it with its data file's content and the offsets
+of its quotes in the source text. A machine without the text reuses the offsets, so the
+graph stays the one the source's own curator loaded; a machine with the text finds them
+again. Graphs loaded before sources were stored name a file path instead, read if it exists.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import socket
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from neo4j import Driver
+
+from actorgraph.queries import load_statement
+
+if TYPE_CHECKING:
+    from loader.rows import Rows
+    from loader.validation import ValidationReport
+
+Offsets = Mapping[tuple[str, str], tuple[int, int]]
+# The folder name that messages show for a source rebuilt from the graph.
+FROM_GRAPH = "live-sources-from-graph"
+
+
+@dataclass(frozen=True)
+class LiveSource:
+    id: str
+    file: str | None
+    digest: str | None
+    records: int | None
+    loaded_at: str | None
+    loaded_by: str | None
+    path: str | None
+    content: str | None
+    offsets: str | None
+
+    def quote_offsets(self) -> dict[tuple[str, str], tuple[int, int]]:
+        return {(self.id, q): (start, end) for q, start, end in json.loads(self.offsets or "[]")}
+
+
+def live_sources(driver: Driver, database: str) -> list[LiveSource]:
+    return [LiveSource(**row) for row in load_statement("live_sources").run(driver, database)]
+
+
+@dataclass
+class CarriedOver:
+    """The live sources a load keeps: their files (rebuilt in `folder`), the offsets of
+    their quotes, and the sources that can be rebuilt from neither graph nor file."""
+
+    sources: dict[str, LiveSource]
+    paths: list[Path]
+    offsets: dict[tuple[str, str], tuple[int, int]]
+    missing: list[str]
+
+
+def carry_over(live: list[LiveSource], replaced: set[str], folder: Path) -> CarriedOver:
+    carried = CarriedOver({}, [], {}, [])
+    for source in live:
+        if source.id in replaced:
+            continue
+        if source.content is not None:
+            path = folder / FROM_GRAPH / (source.file or f"{source.id}.yaml")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(source.content, encoding="utf-8")
+        elif source.path and Path(source.path).exists():
+            path = Path(source.path)
+        else:
+            carried.missing.append(f"{source.id} (last loaded from {source.path})")
+            continue
+        carried.sources[source.id] = source
+        carried.paths.append(path)
+        carried.offsets.update(source.quote_offsets())
+    return carried
+
+
+def loaded_by() -> str:
+    return f"{getpass.getuser()}@{socket.gethostname()}"
+
+
+def digest_of(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def stamp_sources(
+    rows: Rows, report: ValidationReport, live: list[LiveSource], carried: Mapping[str, LiveSource]
+) -> None:
+    """Add to each source's row its file name, digest, record count and who loaded it when,
+    and the SourceFile rows. A source whose file is unchanged keeps when and by whom it was
+    loaded, so that loading the same files again gives the identical graph."""
+    previous = {source.id: source for source in live}
+    now, who = datetime.now(UTC).isoformat(timespec="seconds"), loaded_by()
+    by_id = {row["id"]: row for row in rows.sources}
+    for loaded in report.files:
+        sid = loaded.data.source.id
+        stored = carried.get(sid)
+        content = stored.content if stored and stored.content is not None else None
+        if content is None:
+            content = loaded.path.read_text(encoding="utf-8")
+        digest = digest_of(content)
+        before = previous.get(sid)
+        kept = before is not None and before.digest == digest
+        by_id[sid]["props"].update(
+            file=stored.file if stored and stored.file else loaded.path.name,
+            digest=digest,
+            records=record_count(loaded.data),
+            loaded_at=before.loaded_at if kept and before else now,
+            loaded_by=before.loaded_by if kept and before else who,
+        )
+        rows.source_files.append(
+            {"id": sid, "props": {"content": content, "offsets": offsets_json(sid, report.offsets)}}
+        )
+
+
+def record_count(data: Any) -> int:
+    return sum(
+        len(getattr(data, part))
+        for part in (
+            "actors",
+            "places",
+            "interactions",
+            "statements",
+            "affiliations",
+            "memberships",
+        )
+    )
+
+
+def offsets_json(sid: str, offsets: Offsets) -> str:
+    found = sorted(
+        [q, start, end] for (source, q), (start, end) in offsets.items() if source == sid
+    )
+    return json.dumps(found, ensure_ascii=False)
