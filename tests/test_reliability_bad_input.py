@@ -29,7 +29,7 @@ from loader.generations import live_generation
 from loader.load import load_paths
 from loader.schema import apply_schema
 from loader.snapshot import export_live_graph
-from loader.validation import MAX_FILE_BYTES
+from loader.validation import DEFAULT_LIMITS
 
 pytestmark = pytest.mark.neo4j
 
@@ -317,7 +317,9 @@ CASES: dict[str, Case] = {
         raw_file(alias_bomb()), ("(file)", "anchors and aliases"), bounded_memory=True
     ),
     "file-far-over-the-size-limit": Case(
-        oversized_file, ("(file)", f"over the {MAX_FILE_BYTES}-byte limit"), bounded_memory=True
+        oversized_file,
+        ("(file)", f"over the {DEFAULT_LIMITS.max_file_bytes}-byte limit"),
+        bounded_memory=True,
     ),
 }
 
@@ -361,7 +363,7 @@ def test_malformed_dataset_is_refused_clearly_and_leaves_the_graph_unchanged(
 
 def test_the_oversized_file_really_is_far_over_the_limit(tmp_path: Path) -> None:
     # Guards the case above: a limit raised past the file's size would make it test nothing.
-    assert oversized_file(tmp_path).stat().st_size >= 20 * MAX_FILE_BYTES
+    assert oversized_file(tmp_path).stat().st_size >= 20 * DEFAULT_LIMITS.max_file_bytes
 
 
 def test_a_valid_file_through_the_same_command_loads(

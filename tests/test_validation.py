@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from actorgraph.settings import Settings
-from loader import validation
-from loader.validation import Issue, ValidationReport, validate_paths
+from loader.quotes import first_words
+from loader.validation import DEFAULT_LIMITS, Issue, Limits, ValidationReport, validate_paths
 from loader.vocabulary import role_table_markdown, type_table_markdown
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -99,8 +99,17 @@ def sources(tmp_path: Path) -> Path:
     return folder
 
 
-def check(tmp_path: Path, sources: Path, data: Any, *, strict: bool = True) -> ValidationReport:
-    return validate_paths([write(tmp_path, data)], sources_dir=sources, strict=strict)
+def check(
+    tmp_path: Path,
+    sources: Path,
+    data: Any,
+    *,
+    strict: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ValidationReport:
+    return validate_paths(
+        [write(tmp_path, data)], sources_dir=sources, strict=strict, limits=limits
+    )
 
 
 def only_error(report: ValidationReport) -> Issue:
@@ -494,13 +503,22 @@ def test_no_sources_folder_leaves_all_quotes_unverified(tmp_path: Path) -> None:
     assert report.ok and report.unverified_quotes == 5
 
 
-def test_long_quote_gets_a_warning(
-    tmp_path: Path, sources: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(validation, "MAX_QUOTE_CHARS", 20)
-    report = check(tmp_path, sources, valid_dataset())
+def test_long_quote_gets_a_warning(tmp_path: Path, sources: Path) -> None:
+    report = check(tmp_path, sources, valid_dataset(), limits=Limits(max_quote_chars=20))
     assert report.ok
     assert any(w.record == CALL and w.field == "evidence[0].quote" for w in report.warnings)
+    assert any("keep evidence short (under 20)" in w.message for w in report.warnings)
+
+
+def test_quotes_covering_much_of_a_long_text_get_a_warning(tmp_path: Path, sources: Path) -> None:
+    limits = Limits(max_coverage=0.01, min_text_for_coverage=10)
+    report = check(tmp_path, sources, valid_dataset(), limits=limits)
+    assert report.ok
+    (warning,) = [w for w in report.warnings if w.record == "source"]
+    assert warning.field == "text_file" and "of the source text" in warning.message
+    # A text shorter than the exemption is never warned about, however much is quoted.
+    exempt = Limits(max_coverage=0.01, min_text_for_coverage=10**6)
+    assert check(tmp_path, sources, valid_dataset(), limits=exempt).warnings == []
 
 
 # --------------------------------------------------------- file-level input
@@ -533,11 +551,8 @@ def test_invalid_utf8_is_an_error(tmp_path: Path, sources: Path) -> None:
     assert "not valid UTF-8" in err.message and "0xc7" in err.message
 
 
-def test_oversized_file_is_refused_before_reading(
-    tmp_path: Path, sources: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(validation, "MAX_FILE_BYTES", 100)
-    err = only_error(check(tmp_path, sources, valid_dataset()))
+def test_oversized_file_is_refused_before_reading(tmp_path: Path, sources: Path) -> None:
+    err = only_error(check(tmp_path, sources, valid_dataset(), limits=Limits(max_file_bytes=100)))
     assert "over the 100-byte limit" in err.message
 
 
@@ -636,12 +651,12 @@ def test_a_source_without_a_title_takes_its_texts_first_words(
     report = check(tmp_path, sources, data)
     assert report.ok, [str(e) for e in report.errors]
     first_line = TINY_TEXT.read_text(encoding="utf-8").splitlines()[0]
-    assert report.titles["tiny-source"] == validation.first_words(first_line)
+    assert report.titles["tiny-source"] == first_words(first_line)
 
 
 def test_first_words_shorten_a_long_first_line() -> None:
-    assert validation.first_words("\n\nANTALYA, 10 March 2022\nbody") == "ANTALYA, 10 March 2022"
-    assert validation.first_words("one two three four", count=2) == "one two …"
+    assert first_words("\n\nANTALYA, 10 March 2022\nbody") == "ANTALYA, 10 March 2022"
+    assert first_words("one two three four", count=2) == "one two …"
 
 
 # ------------------------------------------------------------------- seed
@@ -660,7 +675,7 @@ def test_seed_validates_strictly_without_warnings(seed: ValidationReport) -> Non
 
 
 def test_seed_quotes_cover_well_under_half_of_the_article(seed: ValidationReport) -> None:
-    assert seed.coverage["cameron-2022-03-21"] < validation.MAX_COVERAGE
+    assert seed.coverage["cameron-2022-03-21"] < DEFAULT_LIMITS.max_coverage
 
 
 def test_seed_offsets_span_the_stray_line_break(seed: ValidationReport, seed_sources: Path) -> None:
