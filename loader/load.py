@@ -120,8 +120,9 @@ def write_dataset(
     began = time.monotonic()
     with gc_paused():
         rows = build_rows(report.files, report.offsets, report.titles)
-        stamp_sources(rows, report, plan.live, plan.carried)
+        # The digest of what the files say, before the stamps of who loaded them when.
         digest = dataset_digest(rows)
+        stamp_sources(rows, report, plan.live, plan.carried)
         if on_plan:
             on_plan(report, rows.counts())
         live = live_generation(driver, database)

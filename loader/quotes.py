@@ -8,6 +8,7 @@ unverified: a warning, or an error when validation is strict.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from loader.source_text import SourceText, normalize_ws
 from loader.validation_limits import Limits
 from loader.validation_report import LoadedFile, ValidationReport
 from loader.yaml_files import FileRefused, read_text
+
+# (source id, quote as written) -> (start, end) in the source text.
+Offsets = Mapping[tuple[str, str], tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -100,8 +104,9 @@ def check_quotes(
     *,
     strict: bool,
     limits: Limits,
+    known: Offsets,
 ) -> None:
-    check = _QuoteCheck(report, reg, limits)
+    check = _QuoteCheck(report, reg, limits, known)
     check.read_texts(sources_dir)
     for lf in report.files:
         for q in quotes_in(lf):
@@ -115,6 +120,8 @@ class _QuoteCheck:
     report: ValidationReport
     reg: Registry
     limits: Limits
+    # Where quotes were found when their sources were loaded on a machine with the text.
+    known: Offsets
     # None for a source whose text is absent; missing_reason says why.
     texts: dict[str, SourceText | None] = field(default_factory=dict)
     missing_reason: dict[str, str] = field(default_factory=dict)
@@ -160,6 +167,9 @@ class _QuoteCheck:
         if q.source_id not in self.texts:
             return  # unknown source: already reported as a reference error
         st = self.texts[q.source_id]
+        if st is None and (q.source_id, q.text) in self.known:
+            self.report.offsets[(q.source_id, q.text)] = self.known[(q.source_id, q.text)]
+            return
         if st is None:
             key = (q.lf.path, q.source_id)
             self.unverified[key] = self.unverified.get(key, 0) + 1

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any
 from neo4j import Driver
 
 from actorgraph.queries import load_statement
+from loader.quotes import Offsets
 
 if TYPE_CHECKING:
     from loader.rows import Rows
     from loader.validation import ValidationReport
 
-Offsets = Mapping[tuple[str, str], tuple[int, int]]
 # The folder name that messages show for a source rebuilt from the graph.
 FROM_GRAPH = "live-sources-from-graph"
 

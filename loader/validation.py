@@ -24,7 +24,7 @@ from loader.dataset import SourceFile
 from loader.date_checks import check_linked_dates
 from loader.gc_pause import gc_paused
 from loader.name_clashes import check_names
-from loader.quotes import check_quotes
+from loader.quotes import Offsets, check_quotes
 from loader.record_checks import check_file
 from loader.references import build_registry
 from loader.validation_limits import DEFAULT_LIMITS, Limits
@@ -55,6 +55,7 @@ def validate_paths(
     strict: bool,
     loaded: Sequence[Path] = (),
     limits: Limits = DEFAULT_LIMITS,
+    known_offsets: Offsets | None = None,
 ) -> ValidationReport:
     """Validate dataset files (or directories of them) together.
 
@@ -62,10 +63,17 @@ def validate_paths(
     may refer to actors that the seed defines. `loaded` are the files of the
     sources already in the graph that the given files do not replace: they are
     validated with them, and messages name them as where an id was looked for.
+    `known_offsets` are where quotes were found when their sources were loaded: a quote
+    whose text is absent here counts as verified at that place.
     """
     with gc_paused():
         return _validate_paths(
-            [*paths, *loaded], sources_dir=sources_dir, strict=strict, loaded=loaded, limits=limits
+            [*paths, *loaded],
+            sources_dir=sources_dir,
+            strict=strict,
+            loaded=loaded,
+            limits=limits,
+            known_offsets=known_offsets or {},
         )
 
 
@@ -76,6 +84,7 @@ def _validate_paths(
     strict: bool,
     loaded: Sequence[Path],
     limits: Limits,
+    known_offsets: Offsets,
 ) -> ValidationReport:
     report = ValidationReport()
     for path in _expand(paths, report):
@@ -85,7 +94,7 @@ def _validate_paths(
     reg = build_registry(report, loaded)
     for lf in report.files:
         check_file(lf, reg, report.about(lf.path))
-    check_quotes(report, reg, sources_dir, strict=strict, limits=limits)
+    check_quotes(report, reg, sources_dir, strict=strict, limits=limits, known=known_offsets)
     check_names(report)
     check_linked_dates(report)
     return report

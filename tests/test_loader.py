@@ -192,12 +192,31 @@ def test_reloading_a_source_replaces_only_its_facts(db, test_settings, data_dir)
     assert count(db, "MATCH (n:Interaction {id: 'contact-able-carr'}) RETURN count(n)") == 1
 
 
-def test_a_live_source_whose_file_is_gone_stops_the_load_with_advice(
+def test_a_live_source_whose_file_is_gone_is_rebuilt_from_the_graph(
     db, test_settings, data_dir, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     second = tmp_path / "second-report.yaml"
     shutil.copy(FIXTURES / "second-report.yaml", second)
     load(db, test_settings, data_dir, second)
+    before = export_live_graph(db, test_settings.neo4j_database).canonical()
+    second.unlink()
+    load(db, test_settings, data_dir)
+    assert export_live_graph(db, test_settings.neo4j_database).canonical() == before
+
+
+def test_a_source_from_before_sources_were_stored_whose_file_is_gone_stops_the_load(
+    db, test_settings, data_dir, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    second = tmp_path / "second-report.yaml"
+    shutil.copy(FIXTURES / "second-report.yaml", second)
+    load(db, test_settings, data_dir, second)
+    # What an older actorgraph left: the file's path, and no stored file.
+    db.execute_query(
+        "MATCH (s:Source {id: 'second-report'}) SET s.path = $path "
+        "WITH s MATCH (f:SourceFile {id: s.id}) DELETE f",
+        path=str(second),
+        database_=test_settings.neo4j_database,
+    )
     second.unlink()
     with pytest.raises(LoadError, match="--wipe"):
         load(db, test_settings, data_dir)
