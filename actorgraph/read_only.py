@@ -60,11 +60,11 @@ ROW_OPERATORS = frozenset(
         "Eager",
     }
 )
-# SHOW commands that list the schema and the callable procedures and functions. The others
-# (SHOW TRANSACTIONS, SHOW SETTINGS, ...) expose other clients' queries or the configuration.
-SCHEMA_SHOW_OPERATORS = frozenset(
-    {"ShowIndexes", "ShowConstraints", "ShowProcedures", "ShowFunctions"}
-)
+# SHOW commands that list the schema and the functions, which every query may call. The
+# others (SHOW TRANSACTIONS, SHOW SETTINGS, ...) expose other clients' queries or the
+# configuration; SHOW PROCEDURES lists the server's administration procedures too, and
+# the procedures this door runs are READ_PROCEDURES, which its refusal lists.
+SCHEMA_SHOW_OPERATORS = frozenset({"ShowIndexes", "ShowConstraints", "ShowFunctions"})
 # Operator names (or their starts) that load files, write, commit in batches, change the
 # schema or administer the server. Query type `r` already excludes most of them; this list
 # is the second opinion, and with the text check the guard against `LOAD CSV` and
@@ -193,10 +193,15 @@ def refuse_by_plan(query_type: str | None, plan: Mapping[str, Any] | None, datab
                     f"procedures: {', '.join(sorted(READ_PROCEDURES))}"
                 )
             procedures.append(procedure)
+        elif name == "ShowProcedures":
+            raise Refused(
+                "refused: SHOW PROCEDURES lists the server's administration procedures; the "
+                f"procedures POST /cypher runs are: {', '.join(sorted(READ_PROCEDURES))}"
+            )
         elif name.startswith("Show") and name not in SCHEMA_SHOW_OPERATORS:
             raise Refused(
                 f"refused: {name} is not allowed; of the SHOW commands, POST /cypher runs "
-                "SHOW INDEXES, CONSTRAINTS, PROCEDURES and FUNCTIONS"
+                "SHOW INDEXES, CONSTRAINTS and FUNCTIONS"
             )
     if query_type == "r":
         return

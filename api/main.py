@@ -25,6 +25,7 @@ from actorgraph.settings import Settings, get_settings
 from api.routes import (
     actors,
     browser,
+    changes,
     cypher,
     export,
     health,
@@ -181,6 +182,7 @@ ROUTERS = (
     mediators,
     path,
     timeline,
+    changes,
     queries,
     cypher,
     browser,

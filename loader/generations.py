@@ -18,15 +18,28 @@ def live_generation(driver: Driver, database: str) -> int | None:
 
 
 def publish(
-    driver: Driver, database: str, gen: int, sources: list[str], digest: str, token: str
+    driver: Driver,
+    database: str,
+    gen: int,
+    sources: list[str],
+    digest: str,
+    *,
+    token: str,
+    changeset: str,
 ) -> bool:
-    """The commit point: one small transaction makes `gen` the live generation, if this
-    load (`token`) still holds the load lock; False when it does not."""
+    """The commit point: one small transaction makes `gen` the live generation and the
+    load's changeset history, if this load (`token`) still holds the load lock; False when
+    it does not."""
     statement = load_statement("publish")
+    params = {
+        "gen": gen,
+        "sources": sources,
+        "digest": digest,
+        "token": token,
+        "changeset": changeset,
+    }
     records, _, _ = driver.execute_query(
-        statement.cypher,
-        statement.bind({"gen": gen, "sources": sources, "digest": digest, "token": token}),
-        database_=database,
+        statement.cypher, statement.bind(params), database_=database
     )
     return bool(records)
 

@@ -42,6 +42,7 @@ from neo4j import Driver
 
 from actorgraph.database import translated_errors
 from loader import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
+from loader.changes import drop_pending_changesets, record_changeset
 from loader.gc_pause import gc_paused
 from loader.generations import (
     delete_all_but,
@@ -147,16 +148,46 @@ def write_dataset(
         summary.relationships_created = counts.relationships_created
         summary.properties_set = counts.properties_set
         del rows
-    if lock.lost or not publish(
-        driver, database, summary.generation, summary.sources, digest, lock.token
-    ):
+    _record_and_publish(driver, database, plan, summary, digest, lock)
+    summary.nodes_deleted += delete_other_generations(driver, database, summary.generation)
+    summary.seconds = time.monotonic() - began
+    return summary
+
+
+def _record_and_publish(
+    driver: Driver,
+    database: str,
+    plan: LoadInput,
+    summary: LoadSummary,
+    digest: str,
+    lock: LoadLock,
+) -> None:
+    """Record what the load changed, then publish the new generation with its changeset."""
+    changeset = f"load-{lock.token[:16]}"
+    drop_pending_changesets(driver, database)
+    record_changeset(
+        driver,
+        database,
+        changeset=changeset,
+        new=summary.generation,
+        old=summary.replaced_generation,
+        sources=[*plan.loaded_sources, *plan.removed],
+        removed=plan.removed,
+    )
+    published = not lock.lost and publish(
+        driver,
+        database,
+        summary.generation,
+        summary.sources,
+        digest,
+        token=lock.token,
+        changeset=changeset,
+    )
+    if not published:
         raise LostLock(
             "the load lock's lease ran out while this load stalled, and another load took "
             "it; nothing was published. Run the load again."
         )
-    summary.nodes_deleted += delete_other_generations(driver, database, summary.generation)
-    summary.seconds = time.monotonic() - began
-    return summary
 
 
 @dataclass
@@ -167,6 +198,13 @@ class LoadInput:
     report: ValidationReport
     live: list[LiveSource]
     carried: dict[str, LiveSource]
+    removed: Sequence[str] = ()
+
+    @property
+    def loaded_sources(self) -> list[str]:
+        """The sources this load gives (new or replaced), not those it carries over."""
+        ids = {f.data.source.id for f in self.report.files}
+        return sorted(ids - set(self.carried))
 
 
 def validate_for_load(
@@ -193,7 +231,7 @@ def validate_for_load(
     if unknown:
         raise LoadError(f"no live source {', '.join(unknown)}; `actorgraph sources` lists them")
     if wipe_first:
-        return LoadInput(given, live, {})
+        return LoadInput(given, live, {}, remove)
     replaced = {f.data.source.id for f in given.files} | set(remove)
     with tempfile.TemporaryDirectory(prefix="actorgraph-") as folder:
         carried = carry_over(live, replaced, Path(folder))
@@ -205,7 +243,7 @@ def validate_for_load(
                 + ". Pass their files too, or rebuild from the given files with --wipe."
             )
         if not carried.paths:
-            return LoadInput(given, live, {})
+            return LoadInput(given, live, {}, remove)
         report = validate_paths(
             paths,
             sources_dir=sources_dir,
@@ -213,7 +251,7 @@ def validate_for_load(
             loaded=carried.paths,
             known_offsets=carried.offsets,
         )
-    return LoadInput(report, live, carried.sources)
+    return LoadInput(report, live, carried.sources, remove)
 
 
 def load_paths(

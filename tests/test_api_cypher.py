@@ -193,6 +193,7 @@ WRITES = {
     "terminate": "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
     "show-transactions": "SHOW TRANSACTIONS",
     "show-settings": "SHOW SETTINGS",
+    "show-procedures": "SHOW PROCEDURES YIELD *",
     "use-system": "USE system CALL dbms.components() YIELD name RETURN name",
     "use-system-show": "USE system SHOW USERS",
     "two-statements": "RETURN 1; CREATE (:Probe)",
@@ -209,6 +210,24 @@ def test_every_way_of_writing_is_refused_and_changes_nothing(
     assert 400 <= response.status_code < 500, response.text
     assert response.json()["detail"]
     assert fingerprint(seeded, test_settings.neo4j_database) == untouched
+
+
+def test_show_procedures_is_refused_with_the_procedures_it_may_call(api: TestClient) -> None:
+    response = cypher(api, "SHOW PROCEDURES YIELD name RETURN name")
+    assert response.status_code == 400
+    assert "db.labels" in response.json()["detail"]
+    assert "dbms.listConfig" not in response.json()["detail"]
+
+
+def test_show_functions_indexes_and_constraints_pass(api: TestClient, seeded: Driver) -> None:
+    for query in (
+        "SHOW FUNCTIONS YIELD name RETURN name LIMIT 3",
+        "SHOW INDEXES YIELD name RETURN name",
+        "SHOW CONSTRAINTS YIELD name RETURN name",
+    ):
+        response = cypher(api, query)
+        assert response.status_code == 200, (query, response.text)
+        assert response.json()["rows"], query
 
 
 LOAD_CSV = [

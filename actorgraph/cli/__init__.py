@@ -14,7 +14,7 @@ from actorgraph.cli.data import export, merge_check, synth, validate
 from actorgraph.cli.load import load
 from actorgraph.cli.output import console, fail
 from actorgraph.cli.server import api_url, browser_lines, neo4j
-from actorgraph.cli.sources import sources
+from actorgraph.cli.sources import changes, sources
 from actorgraph.settings import get_settings
 from loader import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
 
@@ -96,7 +96,7 @@ def up(port: int | None) -> None:
     serve.callback(host=None, port=port, workers=None)  # type: ignore[misc]
 
 
-for command in (neo4j, validate, merge_check, export, load, sources, synth):
+for command in (neo4j, validate, merge_check, export, load, sources, changes, synth):
     cli.add_command(command)
 
 

@@ -1,6 +1,9 @@
-"""`actorgraph sources`: the sources in the graph, and removing one."""
+"""`actorgraph sources` and `actorgraph changes`: the sources in the graph, removing one,
+and what each load changed."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import click
 
@@ -72,3 +75,59 @@ def remove(source_ids: tuple[str, ...], wait: float) -> None:
     sources_dir = settings.actorgraph_sources
     given = validate_paths([], sources_dir=sources_dir, strict=False)
     run_load(settings, [], given, sources_dir=sources_dir, remove=source_ids, wait=wait)
+
+
+@click.command()
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="The loads on or after this day.")
+@click.option("--source", help="Only the loads that gave or removed this source (an id).")
+@click.option(
+    "--kind",
+    type=click.Choice(["interaction", "actor", "contact"]),
+    help="Only changes of this kind.",
+)
+def changes(since: Any, source: str | None, kind: str | None) -> None:
+    """What each load added, removed or changed, newest first.
+
+    Each load records a changeset before it publishes: when, by whom, which sources,
+    and every interaction, actor and contact it added, removed or changed, with the
+    sources that state it.
+
+    \b
+    Examples:
+      actorgraph changes --since 2026-11-25 --kind contact   contacts that appeared or went
+      actorgraph changes --source press-note-2022-03-10
+    """
+    from actorgraph.database import DatabaseError, connect
+    from actorgraph.queries import canned
+
+    settings = get_settings()
+    try:
+        with connect(settings) as driver:
+            loads = canned("changes").run(
+                driver,
+                settings.neo4j_database,
+                since=since.date().isoformat() if since else None,
+                source=source,
+                kind=kind,
+            )
+    except DatabaseError as exc:
+        fail(exc.explain(settings), EXIT_UNREACHABLE)
+    if not loads:
+        click.echo("No loads recorded" + (" since then." if since else "."))
+    for load in loads:
+        counts = load["counts"]
+        what = ", ".join(load["sources"]) or "no source"
+        click.echo(
+            f"{load['at']}  {load['by']}  {what}: "
+            + (
+                f"first load, {load['interactions']} interactions"
+                if load["first"]
+                else f"{counts['added']} added, {counts['removed']} removed, "
+                f"{counts['changed']} changed"
+            )
+        )
+        for change in load["changes"]:
+            click.echo(
+                f"  {change['change']:<8} {change['kind']:<12} {change['id']}"
+                f"  ({', '.join(change['sources'])})"
+            )

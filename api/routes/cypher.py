@@ -136,7 +136,7 @@ async def run_cypher(
 
     Refused (400): writes (CREATE, MERGE, SET, DELETE, REMOVE, FOREACH), `CALL { … } IN
     TRANSACTIONS`, schema and administration commands, LOAD CSV, several statements, other
-    databases, SHOW commands other than INDEXES, CONSTRAINTS, PROCEDURES and FUNCTIONS, and
+    databases, SHOW commands other than INDEXES, CONSTRAINTS and FUNCTIONS, and
     procedures other than: db.labels, db.relationshipTypes, db.propertyKeys,
     db.schema.visualization, db.schema.nodeTypeProperties, db.schema.relTypeProperties,
     db.info, db.ping, db.index.fulltext.queryNodes, db.index.fulltext.queryRelationships,

@@ -4,6 +4,7 @@ by issue 5; examples are taken from the seed."""
 from __future__ import annotations
 
 from api.schemas.actors import Actor, ActorDetail, ActorRef, Affiliation, Contact, Membership
+from api.schemas.changes import Change, ChangeCounts, Changeset
 from api.schemas.cypher import CypherRequest, CypherResult
 from api.schemas.evidence import Evidence
 from api.schemas.interactions import (
@@ -30,6 +31,9 @@ __all__ = [
     "Affiliation",
     "CannedQueryInfo",
     "CannedQueryResult",
+    "Change",
+    "ChangeCounts",
+    "Changeset",
     "Contact",
     "CypherRequest",
     "CypherResult",

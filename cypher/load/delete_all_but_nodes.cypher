@@ -5,5 +5,6 @@
 // param: live integer — the generation to keep, e.g. 2
 :param {live: 2};
 MATCH (n)
-WHERE NOT n:Dataset AND NOT n:LoadLock AND (n.gen IS NULL OR n.gen <> $live)
+WHERE NOT n:Dataset AND NOT n:LoadLock AND NOT n:Changeset AND NOT n:Change
+  AND (n.gen IS NULL OR n.gen <> $live)
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;

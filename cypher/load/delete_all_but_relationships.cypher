@@ -1,10 +1,11 @@
 // name: delete_all_but_relationships
 // title: Delete every relationship outside the live generation, whoever wrote it
 // description: `load --wipe`, once the new generation is live: anything not of it goes,
-//   nodes without gen included (but the Dataset pointer and the load lock). In Browser,
-//   prefix it with :auto.
+//   nodes without gen included (but the Dataset pointer, the load lock and the history).
+//   In Browser, prefix it with :auto.
 // param: live integer — the generation to keep, e.g. 2
 :param {live: 2};
 MATCH (n)-[r]->()
-WHERE NOT n:Dataset AND NOT n:LoadLock AND (n.gen IS NULL OR n.gen <> $live)
+WHERE NOT n:Dataset AND NOT n:LoadLock AND NOT n:Changeset AND NOT n:Change
+  AND (n.gen IS NULL OR n.gen <> $live)
 CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;

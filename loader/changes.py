@@ -1,0 +1,45 @@
+"""The history: each load records what it changed before it publishes.
+
+A Changeset (when, by whom, which sources) with a Change per interaction, actor and
+contact added, removed or changed, computed in Neo4j between the live generation and the
+new one while both exist (cypher/load/record_changeset.cypher). It stays pending until the
+publishing transaction marks it done, so a load that never publishes leaves no history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from neo4j import Driver
+
+from actorgraph.queries import load_statement
+from loader.stored_sources import loaded_by
+
+
+def drop_pending_changesets(driver: Driver, database: str) -> None:
+    statement = load_statement("drop_pending_changesets")
+    driver.execute_query(statement.cypher, database_=database)
+
+
+def record_changeset(
+    driver: Driver,
+    database: str,
+    *,
+    changeset: str,
+    new: int,
+    old: int | None,
+    sources: Sequence[str],
+    removed: Sequence[str],
+) -> None:
+    statement = load_statement("record_changeset")
+    params = {
+        "id": changeset,
+        "new": new,
+        "old": old,
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "by": loaded_by(),
+        "sources": sorted(sources),
+        "removed": sorted(removed),
+    }
+    driver.execute_query(statement.cypher, statement.bind(params), database_=database)
