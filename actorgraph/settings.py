@@ -83,6 +83,12 @@ class Settings(BaseSettings):
         default=2.0, description="Seconds an ad hoc query may run before it is stopped."
     )
     actorgraph_row_cap: int = Field(default=1000, description="Rows an ad hoc query may return.")
+    actorgraph_cypher_concurrency: int = Field(
+        default=2,
+        ge=1,
+        description="Ad hoc queries that may run at once; more get 429. One still running on "
+        "the server after its time limit counts until Neo4j reports it gone.",
+    )
     actorgraph_api_key: SecretStr | None = Field(
         default=None, description="When set, POST /cypher needs it in the X-API-Key header."
     )

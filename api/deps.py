@@ -17,6 +17,8 @@ from loader.vocabulary import ACTOR_KINDS, INTERACTION_TYPES, STATUSES
 
 
 def get_driver(request: Request) -> AsyncDriver:
+    """The app's driver; while Neo4j is known to be down (api/circuit.py), a 503 at once."""
+    request.app.state.circuit.check()
     driver: AsyncDriver = request.app.state.driver
     return driver
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -22,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 
 from actorgraph.database import Neo4jAuthFailed, Neo4jUnavailable, open_async_driver
 from actorgraph.settings import Settings, get_settings
+from api.circuit import Circuit
 from api.routes import (
     actors,
     browser,
@@ -115,9 +117,12 @@ def driver_lifespan(settings: Settings) -> Callable[[FastAPI], AbstractAsyncCont
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.driver = open_async_driver(settings)
+        app.state.circuit = Circuit()
+        app.state.adhoc_slots = asyncio.Semaphore(settings.actorgraph_cypher_concurrency)
         try:
             yield
         finally:
+            await app.state.circuit.close()
             await app.state.driver.close()
 
     return lifespan
@@ -128,7 +133,12 @@ def map_errors(app: FastAPI, settings: Settings) -> None:
 
     @app.exception_handler(Neo4jUnavailable)
     async def neo4j_unavailable(request: Request, exc: Neo4jUnavailable) -> JSONResponse:
-        return JSONResponse(status_code=503, content={"detail": exc.explain(settings)})
+        request.app.state.circuit.trip(request.app.state.driver, settings.neo4j_database, exc)
+        return JSONResponse(
+            status_code=503,
+            content={"detail": exc.explain(settings)},
+            headers={"Retry-After": "1"},
+        )
 
     @app.exception_handler(Neo4jAuthFailed)
     async def neo4j_auth(request: Request, exc: Neo4jAuthFailed) -> JSONResponse:

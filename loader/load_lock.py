@@ -4,6 +4,7 @@ The lock is one `(:LoadLock {id: 'load'})` node under a uniqueness constraint: t
 loader's CREATE fails. It carries a lease on the server's clock that the holder renews
 from a heartbeat thread, so a loader that was `kill -9`ed blocks the others for one lease
 at most; a waiter that finds the lease run out breaks the lock and races to take it again.
+A loader on the same host whose process is gone is not waited for.
 Publishing checks the lock in its own transaction (cypher/load/publish.cypher), so a load
 whose lease ran out while it stalled can never publish over the one that took it over.
 """
@@ -59,6 +60,16 @@ class LoadLocked(Exception):
 
 class LostLock(Exception):
     """The lease ran out during the load and another load took the lock; nothing was published."""
+
+
+def process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 class LoadLock:
@@ -123,6 +134,9 @@ class LoadLock:
             holder, token, expired = seen
             if expired:
                 self._run("lock_break", token=token)
+                continue
+            if holder.host == socket.gethostname() and not process_exists(holder.pid):
+                self._run("lock_break_dead", token=token)
                 continue
             waited = time.monotonic() - began
             if waited >= self.wait:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -189,3 +190,20 @@ def test_a_load_that_lost_its_lock_publishes_nothing(
     with pytest.raises(LostLock, match="nothing was published"):
         load_paths(graph, [SEED, NOTE], database=database, sources_dir=sources, on_plan=steal)
     assert export_live_graph(graph, database).canonical() == before
+
+
+def test_the_lock_of_a_dead_loader_on_this_machine_is_not_waited_for(
+    graph: Driver, test_settings: Settings, sources: Path, valid_graphs: dict[str, str]
+) -> None:
+    database = test_settings.neo4j_database
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    dead_pid = ended.pid
+    take = load_statement("lock_take")
+    graph.execute_query(
+        take.cypher,
+        take.bind({"token": "dead", "host": socket.gethostname(), "pid": dead_pid, "lease": 600}),
+        database_=database,
+    )
+    summary = load_paths(graph, [SEED], database=database, sources_dir=sources)
+    assert live_generation(graph, database) == summary.generation

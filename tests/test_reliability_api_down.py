@@ -136,6 +136,36 @@ def test_every_endpoint_answers_503_with_json_when_neo4j_never_answered(
         assert_all_answer_503(client, nowhere.bolt_uri)
 
 
+class UnusableDriver:
+    """Stands in for the driver while the circuit is open: no request may reach it."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise AssertionError(f"a request used the driver ({name}) while the circuit was open")
+
+
+def test_once_neo4j_is_found_down_requests_answer_503_without_trying_it(
+    test_settings: Settings,
+) -> None:
+    nowhere = test_settings.model_copy(update={"neo4j_uri": f"bolt://127.0.0.1:{free_port()}"})
+    app = create_app(nowhere)
+    with TestClient(app) as client:
+        first = client.get("/health")
+        assert first.status_code == 503
+        assert first.headers["retry-after"] == "1"
+        assert app.state.circuit.open_because is not None
+        driver, app.state.driver = app.state.driver, UnusableDriver()
+        try:
+            for method, url, body in READS:
+                response = call(client, method, url, body)
+                assert response.status_code == 503, (url, response.text)
+                assert nowhere.bolt_uri in response.json()["detail"], url
+                assert response.headers["retry-after"] == "1", url
+            for url in STATIC:
+                assert client.get(url).status_code == 200, url
+        finally:
+            app.state.driver = driver
+
+
 @pytest.mark.soak
 def test_endpoints_answer_503_while_neo4j_is_down_and_recover_without_a_restart(
     own_server: neo4j_server.LocalServer, own_settings: Settings

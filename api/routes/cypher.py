@@ -15,15 +15,20 @@ two), so that one mistake does not open it:
 
 from __future__ import annotations
 
+import asyncio
+import math
 import re
+from collections.abc import AsyncIterator
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Request
 from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, unit_of_work
 from neo4j import exceptions as neo4j_errors
 
 from actorgraph.database import translated_errors
+from actorgraph.queries import inspect_query
 from actorgraph.read_only import Refused, refuse_by_plan, refuse_by_text
+from actorgraph.settings import Settings
 from actorgraph.values import json_value
 from api.deps import DriverDep, SettingsDep, require_api_key
 from api.schemas import CypherRequest, CypherResult
@@ -113,11 +118,43 @@ async def fetch(
     return columns, rows, len(records) > cap
 
 
+async def adhoc_slot(
+    request: Request, driver: DriverDep, settings: SettingsDep
+) -> AsyncIterator[None]:
+    """One of the ACTORGRAPH_CYPHER_CONCURRENCY places of the ad hoc door, or 429.
+
+    Two counts: this process's requests in flight, and the ad hoc transactions Neo4j still
+    runs, from any API process, including those past their limit that Neo4j has marked
+    terminated but not yet ended (cypher/inspect/adhoc_running.cypher)."""
+    limit = settings.actorgraph_cypher_concurrency
+    slots: asyncio.Semaphore = request.app.state.adhoc_slots
+    if slots.locked():
+        raise door_busy(settings, f"{limit} ad hoc queries are running")
+    async with slots:
+        rows = await inspect_query("adhoc_running").arun(driver, settings.neo4j_database)
+        if rows[0]["running"] >= limit:
+            raise door_busy(
+                settings,
+                f"Neo4j is still running {rows[0]['running']} ad hoc queries (some may be past "
+                "their time limit and ending)",
+            )
+        yield
+
+
+def door_busy(settings: Settings, why: str) -> HTTPException:
+    return HTTPException(
+        status_code=429,
+        detail=f"{why}; at most {settings.actorgraph_cypher_concurrency} run at once. Try "
+        "again shortly; the canned queries (GET /queries) are not limited.",
+        headers={"Retry-After": str(math.ceil(settings.actorgraph_query_timeout))},
+    )
+
+
 @router.post(
     "/cypher",
     summary="Run ad hoc read-only Cypher",
     response_model=CypherResult,
-    dependencies=[Depends(require_api_key)],
+    dependencies=[Depends(require_api_key), Depends(adhoc_slot)],
     responses={
         400: {"description": "Refused: not a single read-only statement (the detail says why)"},
         401: {"description": "The server sets an API key and X-API-Key does not match it"},
@@ -125,6 +162,7 @@ async def fetch(
             "description": "Neo4j rejected the query (syntax, types, parameters), or it ran "
             "past the time limit"
         },
+        429: {"description": "As many ad hoc queries as allowed are running; see Retry-After"},
         503: {"description": "Neo4j is unreachable"},
     },
 )
@@ -142,9 +180,11 @@ async def run_cypher(
     db.info, db.ping, db.index.fulltext.queryNodes, db.index.fulltext.queryRelationships,
     dbms.components.
 
-    The query stops after ACTORGRAPH_QUERY_TIMEOUT seconds (default 2) with a 422. At most
-    ACTORGRAPH_ROW_CAP rows (default 1000) come back; `truncated` says whether there were
-    more. When the server sets ACTORGRAPH_API_KEY, send it in the X-API-Key header."""
+    The query stops after ACTORGRAPH_QUERY_TIMEOUT seconds (default 2) with a 422. At
+    most ACTORGRAPH_CYPHER_CONCURRENCY (default 2) run at once; more get 429 with
+    Retry-After. At most ACTORGRAPH_ROW_CAP rows (default 1000) come back; `truncated`
+    says whether there were more. When the server sets ACTORGRAPH_API_KEY, send it in the
+    X-API-Key header."""
     if not request.query.strip():
         raise HTTPException(status_code=422, detail="the query is empty")
     why = unsendable(request.query, "the query") or unsendable(request.params, "params")
@@ -154,9 +194,20 @@ async def run_cypher(
     try:
         refuse_by_text(request.query)
         with translated_errors():
-            return await run.read(driver, settings.neo4j_database, settings.actorgraph_row_cap)
+            # A second past the limit: Neo4j may not answer a query it has marked terminated
+            # until the expression it is in ends; the answer need not wait for that.
+            return await asyncio.wait_for(
+                run.read(driver, settings.neo4j_database, settings.actorgraph_row_cap),
+                timeout=settings.actorgraph_query_timeout + 1.0,
+            )
     except Refused as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from None
+    except TimeoutError:
+        raise HTTPException(
+            status_code=422,
+            detail=f"stopped after {run.timeout} s, the time limit for ad hoc queries (Neo4j "
+            "is still ending it; until it has, it counts against the ad hoc limit)",
+        ) from None
     except neo4j_errors.Neo4jError as exc:
         raise run.http_error(exc) from None
 
