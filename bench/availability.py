@@ -1,18 +1,21 @@
-"""Neo4j down, then back: how fast the API answers 503, and how soon it serves again.
+"""Availability: a flood of the ad hoc door, then Neo4j down and back.
 
-Run on demand against the local server of the current settings (it is stopped and started):
+Run on demand against the local server of the current settings, holding the seed (it is
+stopped and started):
 
     python -m bench.availability
 
 The API runs as users run it (uvicorn, one worker so that one circuit is measured). Prints
-the latency of the first 503 (which spends the driver's timeouts), the p50 and max of the
-next ones (served by the open circuit), and the time from Neo4j answering Bolt again to
-the API's first 200.
+the p50 of a canned query alone and during a flood of the ad hoc door (side by side, in
+one run); then the latency of the first 503 (which spends the driver's timeouts), the p50
+and max of the next ones (served by the open circuit), and the time from Neo4j answering
+Bolt again to the API's first 200, beside the query's own first run on a restarted server.
 """
 
 from __future__ import annotations
 
 import statistics
+import threading
 import time
 
 import httpx
@@ -25,6 +28,11 @@ from bench.api_server import running_api
 
 REQUESTS_WHILE_DOWN = 50
 URL = "/actors"
+CANNED = "/actors/vladimir-putin/contacts"
+# Runs until the time limit stops it.
+SLOW = {"query": "UNWIND range(1, 10000000000) AS x RETURN count(x) AS n", "params": {}}
+FLOOD_CLIENTS = 8
+SAMPLES = 40
 
 
 def timed_get(client: httpx.Client, url: str) -> tuple[float, int]:
@@ -33,12 +41,41 @@ def timed_get(client: httpx.Client, url: str) -> tuple[float, int]:
     return (time.perf_counter() - began) * 1000, status
 
 
+def canned_p50(client: httpx.Client) -> float:
+    return statistics.median(timed_get(client, CANNED)[0] for _ in range(SAMPLES))
+
+
+def door_flood(base: str, client: httpx.Client) -> None:
+    """The canned query's p50 alone, then while FLOOD_CLIENTS keep the door busy."""
+    alone = canned_p50(client)
+    stop = threading.Event()
+    codes: dict[int, int] = {}
+
+    def flood() -> None:
+        with httpx.Client(base_url=base, timeout=30) as own:
+            while not stop.is_set():
+                code = own.post("/cypher", json=SLOW).status_code
+                codes[code] = codes.get(code, 0) + 1
+
+    threads = [threading.Thread(target=flood) for _ in range(FLOOD_CLIENTS)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.0)
+    during = canned_p50(client)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    print(f"canned {CANNED}: p50 {alone:.1f} ms alone, {during:.1f} ms during the flood")
+    print(f"door answers during the flood: {dict(sorted(codes.items()))}")
+
+
 def main() -> None:
     settings = get_settings().model_copy(update={"actorgraph_api_workers": 1})
     server = neo4j_server.LocalServer.from_settings(settings)
     neo4j_server.start(server)
     with running_api(settings) as base, httpx.Client(base_url=base, timeout=30) as client:
         assert timed_get(client, URL)[1] == 200
+        door_flood(base, client)
         neo4j_server.stop(server)
         first_ms, status = timed_get(client, URL)
         assert status == 503, status

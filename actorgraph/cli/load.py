@@ -76,8 +76,9 @@ def load(
 
     PATHS are YAML files or folders (default: ACTORGRAPH_DATA, i.e. data/). Nothing is
     written unless every file is valid. Loading a source again replaces that source's
-    facts and only those; the other sources in the graph stay (their files are read
-    again from where they were loaded). A re-run gives the same graph.
+    facts and only those; the other sources in the graph stay (rebuilt from the copy of
+    their files the graph keeps, so any machine can load its own file). A re-run gives
+    the same graph.
 
     \b
     Examples:
