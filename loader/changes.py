@@ -16,6 +16,10 @@ from neo4j import Driver
 from actorgraph.queries import load_statement
 from loader.stored_sources import loaded_by
 
+# Changes listed per load: they are written in one transaction. A load that changes more
+# (a source of 100k interactions replaced) is marked truncated.
+CHANGES_CAP = 10_000
+
 
 def drop_pending_changesets(driver: Driver, database: str) -> None:
     statement = load_statement("drop_pending_changesets")
@@ -41,5 +45,6 @@ def record_changeset(
         "by": loaded_by(),
         "sources": sorted(sources),
         "removed": sorted(removed),
+        "cap": CHANGES_CAP,
     }
     driver.execute_query(statement.cypher, statement.bind(params), database_=database)

@@ -32,7 +32,7 @@ class Changeset(BaseModel):
             "id": "load-5c0f2e9a1b7d3c4e", "at": "2026-12-02T05:30:00Z",
             "by": "curator@laptop", "sources": ["press-note-2022-03-10"],
             "removed_sources": [], "first": False, "generation": 2, "interactions": 52,
-            "counts": {"added": 1, "removed": 0, "changed": 3},
+            "counts": {"added": 1, "removed": 0, "changed": 3}, "truncated": False,
             "changes": [
                 {"kind": "contact", "change": "added", "id": "dmytro-kuleba|mevlut-cavusoglu",
                  "label": "Dmytro Kuleba – Mevlut Cavusoglu",
@@ -49,4 +49,7 @@ class Changeset(BaseModel):
     generation: int
     interactions: int | None = Field(description="interactions in the graph after the load")
     counts: ChangeCounts
+    truncated: bool | None = Field(
+        description="the load changed more than the 10,000 changes listed (counts are of those)"
+    )
     changes: list[Change]

@@ -6,7 +6,8 @@
 //   participant or role (properties compare key by key: Cypher's = on maps is not
 //   reliable here), or another count of interactions for a contact; a contact's
 //   sources are those that put both actors in one of its interactions. The first load
-//   records its counts only. The history lives outside the generations, so it stays. It is
+//   records its counts only. At most cap changes are listed; truncated says when the load
+//   changed more (the counts are then those listed). The history lives outside the generations, so it stays. It is
 //   pending until publish marks it done in the same transaction that switches generations.
 // param: id string — the changeset's id, e.g. 'gen-2'
 // param: new integer — the generation just published, e.g. 2
@@ -15,7 +16,8 @@
 // param: by string — who: user@host, e.g. 'curator@laptop'
 // param: sources list<string> — the sources the load gave or removed, e.g. ['press-note-2022-03-10']
 // param: removed list<string> — of those, the ones it removed, e.g. []
-:param {id: 'gen-2', new: 2, old: 1, at: '2026-12-02T05:00:00+00:00', by: 'curator@laptop', sources: ['press-note-2022-03-10'], removed: []};
+// param: cap integer — at most this many changes are listed (one transaction holds them), e.g. 10000
+:param {id: 'gen-2', new: 2, old: 1, at: '2026-12-02T05:00:00+00:00', by: 'curator@laptop', sources: ['press-note-2022-03-10'], removed: [], cap: 10000};
 CREATE (cs:Changeset {id: $id, generation: $new, previous: $old, at: datetime($at), by: $by,
                       sources: $sources, removed_sources: $removed, first: $old IS NULL,
                       pending: true})
@@ -78,11 +80,14 @@ CALL (cs) {
              RETURN DISTINCT s ORDER BY s
            } AS sources, 'removed' AS change
   }
+  WITH kind, change, id, label, sources
+  LIMIT $cap
   CREATE (cs)-[:INCLUDES]->(:Change {kind: kind, change: change, id: id, label: label,
                                      sources: coalesce(sources, [])})
 }
 WITH cs
-SET cs.interactions = COUNT { MATCH (:Interaction {gen: $new}) },
+SET cs.truncated = COUNT { MATCH (cs)-[:INCLUDES]->(:Change) } >= $cap,
+    cs.interactions = COUNT { MATCH (:Interaction {gen: $new}) },
     cs.added = COUNT { MATCH (cs)-[:INCLUDES]->(:Change {change: 'added'}) },
     cs.removed = COUNT { MATCH (cs)-[:INCLUDES]->(:Change {change: 'removed'}) },
     cs.changed = COUNT { MATCH (cs)-[:INCLUDES]->(:Change {change: 'changed'}) }

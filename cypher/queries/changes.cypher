@@ -16,7 +16,7 @@ WHERE cs.pending = false
   AND ($source IS NULL OR $source IN cs.sources)
 RETURN cs.id AS id, toString(cs.at) AS at, cs.by AS by, cs.sources AS sources,
   cs.removed_sources AS removed_sources, cs.first AS first, cs.generation AS generation,
-  cs.interactions AS interactions,
+  cs.interactions AS interactions, cs.truncated AS truncated,
   {added: cs.added, removed: cs.removed, changed: cs.changed} AS counts,
   COLLECT {
     MATCH (cs)-[:INCLUDES]->(c:Change)
