@@ -52,6 +52,11 @@ def write_plan() -> tuple[tuple[str, str], ...]:
     return tuple((rows, load_statement(name).cypher) for rows, name in WRITE_STAGES)
 
 
+# Rows per batch where a row is large: a stored source file is up to a few hundred KB
+# compressed, so a batch of 2,000 of them would be one transaction of hundreds of MB.
+STAGE_BATCH_CAPS = {"source_files": 8}
+
+
 def batches(rows: list[Row], size: int) -> Iterator[list[Row]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
@@ -89,7 +94,8 @@ def write_rows(
 
     with ThreadPoolExecutor(max_workers=writers, thread_name_prefix="actorgraph-write") as pool:
         for name, cypher in plan or write_plan():
-            chunks = list(batches(getattr(rows, name), batch_size))
+            size = min(batch_size, STAGE_BATCH_CAPS.get(name, batch_size))
+            chunks = list(batches(getattr(rows, name), size))
             futures = [pool.submit(write_batch, cypher, chunk) for chunk in chunks]
             try:
                 for future, chunk in zip(futures, chunks, strict=True):
