@@ -20,6 +20,7 @@ from api.schemas.mediators import Mediator, MediatorEvidence, MediatorReason, Re
 from api.schemas.path import Path, PathInteraction
 from api.schemas.places import Place, PlaceRef
 from api.schemas.queries import CannedQueryInfo, CannedQueryResult, QueryParameterInfo
+from api.schemas.search import HitRecord, SearchHit
 from api.schemas.sources import Source
 from api.schemas.statements import Statement, StatementInteraction
 from api.schemas.timeline import TimelineEntry, TimelineInteraction, TimelineStatement
@@ -38,6 +39,7 @@ __all__ = [
     "CypherRequest",
     "CypherResult",
     "Evidence",
+    "HitRecord",
     "Interaction",
     "InteractionDetail",
     "InteractionLink",
@@ -54,6 +56,7 @@ __all__ = [
     "QueryParameterInfo",
     "Reading",
     "ReasonInteraction",
+    "SearchHit",
     "Source",
     "Statement",
     "StatementInteraction",
