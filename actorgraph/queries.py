@@ -39,7 +39,8 @@ the library's own (see actorgraph/database.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -47,6 +48,7 @@ from importlib.resources.abc import Traversable
 from typing import Any
 
 from neo4j import AsyncDriver, Driver, Record
+from neo4j.exceptions import AuthError, ClientError
 
 from actorgraph.database import translated_errors
 from actorgraph.values import json_value
@@ -71,6 +73,26 @@ class CatalogueError(Exception):
 
 class ParameterError(ValueError):
     """A value given for a canned query's parameter is missing or malformed."""
+
+
+class QueryRejected(Exception):
+    """Neo4j refused a named query for what a parameter holds (e.g. a full-text query
+    Lucene cannot parse); the message is Neo4j's, without the procedure's wrapping."""
+
+
+@contextmanager
+def rejections() -> Iterator[None]:
+    """Neo4j's refusal of a query's input as QueryRejected; the rest as translated_errors."""
+    with translated_errors():
+        try:
+            yield
+        except ClientError as exc:
+            if isinstance(exc, AuthError):
+                raise
+            message = (exc.message or str(exc)).split("Caused by: ", 1)[-1]
+            # Lucene lists every token it would have accepted; its complaint comes first.
+            message = message.split("\nWas expecting", 1)[0]
+            raise QueryRejected(message.split("ParseException: ", 1)[-1].strip()) from exc
 
 
 @dataclass(frozen=True)
@@ -150,7 +172,7 @@ class CannedQuery:
 
     def run(self, driver: Driver, database: str, **given: Any) -> list[dict[str, Any]]:
         """Run in a read transaction; rows come back as JSON-ready values (dates as ISO text)."""
-        with translated_errors():
+        with rejections():
             records, _, _ = driver.execute_query(
                 self.cypher, self.bind(given), database_=database, routing_="r"
             )
@@ -158,7 +180,7 @@ class CannedQuery:
 
     async def arun(self, driver: AsyncDriver, database: str, **given: Any) -> list[dict[str, Any]]:
         """`run` for the async driver (the API's)."""
-        with translated_errors():
+        with rejections():
             records, _, _ = await driver.execute_query(
                 self.cypher, self.bind(given), database_=database, routing_="r"
             )

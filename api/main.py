@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from actorgraph.database import Neo4jAuthFailed, Neo4jUnavailable, open_async_driver
+from actorgraph.queries import QueryRejected
 from actorgraph.settings import Settings, get_settings
 from api.circuit import Circuit
 from api.routes import (
@@ -148,6 +149,13 @@ def map_errors(app: FastAPI, settings: Settings) -> None:
             content={
                 "detail": "Neo4j refused the API's credentials: check NEO4J_USER, NEO4J_PASSWORD."
             },
+        )
+
+    @app.exception_handler(QueryRejected)
+    async def query_rejected(request: Request, exc: QueryRejected) -> JSONResponse:
+        return JSONResponse(
+            status_code=422,
+            content={"detail": f"Neo4j cannot run the query with these values: {exc}"},
         )
 
     @app.exception_handler(RequestValidationError)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from neo4j import Driver
 
-from actorgraph.queries import load_statement
+from actorgraph.queries import inspect_query, load_statement
 
 
 def live_generation(driver: Driver, database: str) -> int | None:
-    rows = load_statement("live_generation").run(driver, database)
+    rows = inspect_query("live_generation").run(driver, database)
     return rows[0]["gen"] if rows else None
 
 

@@ -193,7 +193,14 @@ def test_catalogue_lists_every_endpoint_query(api: TestClient) -> None:
     assert {"contacts", "interactions", "mediators", "path", "timeline"} <= set(catalogue)
     contacts = catalogue["contacts"]
     assert contacts["browser_params"].startswith(":param {actor: 'vladimir-putin'")
-    assert [p["name"] for p in contacts["params"]] == ["actor", "since", "until", "type"]
+    assert [p["name"] for p in contacts["params"]] == [
+        "actor",
+        "since",
+        "until",
+        "type",
+        "skip",
+        "limit",
+    ]
     assert contacts["params"][0]["required"] is True
 
 

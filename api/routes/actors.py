@@ -18,8 +18,9 @@ from api.deps import (
     checked_window,
     fetch_actor,
 )
+from api.paging import PageDep
 from api.schemas import Actor, ActorDetail, Contact
-from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
+from api.tabular import CSV_RESPONSE, FormatQuery
 from loader.names import name_key
 
 router = APIRouter(tags=["actors"])
@@ -43,6 +44,7 @@ async def list_actors(
     driver: DriverDep,
     settings: SettingsDep,
     kind: ActorKindDep,
+    page: PageDep,
     format: FormatQuery = "json",
     q: Annotated[
         str | None,
@@ -56,10 +58,13 @@ async def list_actors(
     """People, states and organizations, sorted by name. With `q`, those whose name or any
     alias contains it under the project's one name-matching rule (`loader.names.name_key`)."""
     q_key = name_key(q) if q is not None else None
+    database = settings.neo4j_database
     rows = await canned("actors").arun(
-        driver, settings.neo4j_database, q_key=q_key or None, kind=kind
+        driver, database, q_key=q_key or None, kind=kind, skip=page.skip, limit=page.fetch
     )
-    return csv_response(rows, "actors") if format == "csv" else rows
+    if format == "csv":
+        return await page.csv(rows, "actors", driver, database)
+    return await page.rows(rows, driver, database)
 
 
 @router.get(
@@ -86,6 +91,7 @@ async def list_contacts(
     driver: DriverDep,
     settings: SettingsDep,
     type: InteractionTypeDep,
+    page: PageDep,
     since: SinceQuery = None,
     until: UntilQuery = None,
     format: FormatQuery = "json",
@@ -103,7 +109,11 @@ async def list_contacts(
         since=since.isoformat() if since else None,
         until=until.isoformat() if until else None,
         type=type,
+        skip=page.skip,
+        limit=page.fetch,
     )
     if not rows:
         await fetch_actor(driver, database, actor_id)
-    return csv_response(rows, f"contacts-{actor_id}") if format == "csv" else rows
+    if format == "csv":
+        return await page.csv(rows, f"contacts-{actor_id}", driver, database)
+    return await page.rows(rows, driver, database)

@@ -18,10 +18,22 @@ from api.deps import (
     checked_window,
     fetch_actor,
 )
+from api.paging import PageDep
 from api.schemas import Interaction, InteractionDetail
-from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
+from api.tabular import CSV_RESPONSE, FormatQuery
 
 router = APIRouter(tags=["interactions"])
+
+# Bounded: Neo4j integers are 64-bit, and no graph of ours has a billion rows to skip.
+OffsetQuery = Annotated[
+    int,
+    Query(
+        ge=0,
+        le=1_000_000_000,
+        description="rows to skip; the Link header's cursor is the way to page, this stays "
+        "for the links people have kept",
+    ),
+]
 
 
 @router.get(
@@ -34,6 +46,7 @@ router = APIRouter(tags=["interactions"])
 async def list_interactions(
     driver: DriverDep,
     settings: SettingsDep,
+    page: PageDep,
     type: InteractionTypeDep,
     status: InteractionStatusDep,
     actor: Annotated[
@@ -56,15 +69,15 @@ async def list_interactions(
         int | None,
         Query(ge=1, le=1000, description="keep interactions stated by at least this many sources"),
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=1000, description="rows to return")] = 100,
-    # Bounded: Neo4j integers are 64-bit, and no graph of ours has a billion rows to skip.
-    offset: Annotated[int, Query(ge=0, le=1_000_000_000, description="rows to skip")] = 0,
+    offset: OffsetQuery = 0,
     format: FormatQuery = "json",
 ) -> list[dict[str, Any]] | Response:
     """Sorted by the earliest date (or the latest, when only that is known), then id;
     undated interactions come last. `sources` is the number of distinct sources."""
     if with_ is not None and actor is None:
         raise HTTPException(status_code=422, detail="`with` needs `actor`")
+    if offset and "cursor" not in page.request.query_params:
+        page.skip = offset
     checked_window(since, until)
     database = settings.neo4j_database
     rows = await canned("interactions").arun(
@@ -76,15 +89,16 @@ async def list_interactions(
         since=since.isoformat() if since else None,
         until=until.isoformat() if until else None,
         min_sources=min_sources,
-        offset=offset,
-        limit=limit,
+        offset=page.skip,
+        limit=page.fetch,
         **{"with": with_},
     )
-    if not rows:
-        for actor_id in (actor, with_):
-            if actor_id is not None:
-                await fetch_actor(driver, database, actor_id)
-    return csv_response(rows, "interactions") if format == "csv" else rows
+    for actor_id in (actor, with_) if not rows else ():
+        if actor_id is not None:
+            await fetch_actor(driver, database, actor_id)
+    if format == "csv":
+        return await page.csv(rows, "interactions", driver, database)
+    return await page.rows(rows, driver, database)
 
 
 @router.get(

@@ -9,8 +9,9 @@ from fastapi.responses import Response
 
 from actorgraph.queries import canned
 from api.deps import DriverDep, SettingsDep
+from api.paging import PageDep
 from api.schemas import Place
-from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
+from api.tabular import CSV_RESPONSE, FormatQuery
 
 router = APIRouter(tags=["places"])
 
@@ -22,9 +23,12 @@ router = APIRouter(tags=["places"])
     responses=CSV_RESPONSE,
 )
 async def list_places(
-    driver: DriverDep, settings: SettingsDep, format: FormatQuery = "json"
+    driver: DriverDep, settings: SettingsDep, page: PageDep, format: FormatQuery = "json"
 ) -> list[dict[str, Any]] | Response:
     """Every place (city, region, venue, site), sorted by name, with the state it lies in,
     the number of interactions held there, and its evidence."""
-    rows = await canned("places").arun(driver, settings.neo4j_database)
-    return csv_response(rows, "places") if format == "csv" else rows
+    database = settings.neo4j_database
+    rows = await canned("places").arun(driver, database, skip=page.skip, limit=page.fetch)
+    if format == "csv":
+        return await page.csv(rows, "places", driver, database)
+    return await page.rows(rows, driver, database)

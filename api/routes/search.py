@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query
-from neo4j.exceptions import ClientError
+from fastapi import APIRouter, Query
 
 from actorgraph.queries import canned
 from actorgraph.search_marks import best_text
 from api.deps import DriverDep, SettingsDep, SinceQuery, UntilQuery, checked_window
+from api.paging import PageDep
 from api.schemas import SearchHit
 
 router = APIRouter(tags=["search"])
@@ -26,6 +26,7 @@ Kind = Literal["actor", "statement", "evidence"]
 async def search(
     driver: DriverDep,
     settings: SettingsDep,
+    page: PageDep,
     q: Annotated[
         str,
         Query(
@@ -39,7 +40,6 @@ async def search(
     ] = None,
     since: SinceQuery = None,
     until: UntilQuery = None,
-    limit: Annotated[int, Query(ge=1, le=1000, description="at most this many hits")] = 100,
 ) -> list[dict[str, Any]]:
     """Hits ranked by relevance, each with its kind, its record (kind, id, label), the text
     that matched with the query's words marked (`marks`), and the source of a statement or
@@ -47,26 +47,17 @@ async def search(
     `until`, hits on undated records (actors among them) are left out. A query Lucene
     cannot parse answers 422 with the parser's message."""
     checked_window(since, until)
-    try:
-        rows = await canned("search").arun(
-            driver,
-            settings.neo4j_database,
-            q=q,
-            kinds=kinds,
-            since=since.isoformat() if since else None,
-            until=until.isoformat() if until else None,
-            limit=limit,
-        )
-    except ClientError as exc:
-        raise HTTPException(status_code=422, detail=parser_message(exc.message or "")) from None
-    return [hit(row, q) for row in rows]
-
-
-def parser_message(message: str) -> str:
-    """Lucene's complaint without the procedure's wrapping and the list of every token it
-    would have accepted."""
-    why = message.split("ParseException: ", 1)[-1].split("\nWas expecting", 1)[0].strip()
-    return f"not a query the full-text index understands: {why}"
+    rows = await canned("search").arun(
+        driver,
+        settings.neo4j_database,
+        q=q,
+        kinds=kinds,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+        skip=page.skip,
+        limit=page.fetch,
+    )
+    return [hit(row, q) for row in await page.rows(rows, driver, settings.neo4j_database)]
 
 
 def hit(row: dict[str, Any], query: str) -> dict[str, Any]:

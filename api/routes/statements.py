@@ -9,8 +9,9 @@ from fastapi.responses import Response
 
 from actorgraph.queries import canned
 from api.deps import DriverDep, SettingsDep, SinceQuery, UntilQuery, checked_window, fetch_actor
+from api.paging import PageDep
 from api.schemas import Statement
-from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
+from api.tabular import CSV_RESPONSE, FormatQuery
 
 router = APIRouter(tags=["statements"])
 
@@ -24,6 +25,7 @@ router = APIRouter(tags=["statements"])
 async def list_statements(
     driver: DriverDep,
     settings: SettingsDep,
+    page: PageDep,
     speaker: Annotated[
         str | None,
         Query(
@@ -47,7 +49,11 @@ async def list_statements(
         speaker=speaker,
         since=since.isoformat() if since else None,
         until=until.isoformat() if until else None,
+        skip=page.skip,
+        limit=page.fetch,
     )
     if not rows and speaker is not None:
         await fetch_actor(driver, database, speaker)
-    return csv_response(rows, "statements") if format == "csv" else rows
+    if format == "csv":
+        return await page.csv(rows, "statements", driver, database)
+    return await page.rows(rows, driver, database)

@@ -9,8 +9,9 @@ from fastapi.responses import Response
 
 from actorgraph.queries import canned
 from api.deps import DriverDep, SettingsDep, SinceQuery, UntilQuery, checked_window, fetch_actor
+from api.paging import PageDep
 from api.schemas import TimelineEntry
-from api.tabular import CSV_RESPONSE, FormatQuery, csv_response
+from api.tabular import CSV_RESPONSE, FormatQuery
 
 router = APIRouter(tags=["timeline"])
 
@@ -25,6 +26,7 @@ async def get_timeline(
     actor: Annotated[str, Query(description="the actor's id", examples=["emmanuel-macron"])],
     driver: DriverDep,
     settings: SettingsDep,
+    page: PageDep,
     since: SinceQuery = None,
     until: UntilQuery = None,
     format: FormatQuery = "json",
@@ -40,7 +42,11 @@ async def get_timeline(
         actor=actor,
         since=since.isoformat() if since else None,
         until=until.isoformat() if until else None,
+        skip=page.skip,
+        limit=page.fetch,
     )
     if not rows:
         await fetch_actor(driver, database, actor)
-    return csv_response(rows, "timeline") if format == "csv" else rows
+    if format == "csv":
+        return await page.csv(rows, "timeline", driver, database)
+    return await page.rows(rows, driver, database)

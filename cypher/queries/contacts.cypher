@@ -10,7 +10,9 @@
 // param: since date? — first day of the window, e.g. '2022-03-01'
 // param: until date? — last day of the window, e.g. '2022-03-31'
 // param: type string? — only interactions of this type, e.g. 'call'
-:param {actor: 'vladimir-putin', since: null, until: null, type: null};
+// param: skip integer? — rows to skip, as the API's paging does, e.g. 0
+// param: limit integer? — rows to return (null: all), e.g. 100
+:param {actor: 'vladimir-putin', since: null, until: null, type: null, skip: 0, limit: 100};
 MATCH (d:Dataset {id: 'current'})
 MATCH (a:Actor {id: $actor, gen: d.gen})
 MATCH (a)-[ra:PARTICIPATED_IN {took_part: true}]->(i:Interaction {status: 'held'})
@@ -38,4 +40,5 @@ WITH {id: other.id, name: other.name, kind: other.kind} AS actor,
   } AS interaction_ids
 WITH *, size(source_ids) AS sources
 ORDER BY interactions DESC, actor.id
+SKIP coalesce($skip, 0) LIMIT coalesce($limit, 1000000000)
 RETURN actor, interactions, first, last, types, sources, source_ids, interaction_ids;

@@ -1,7 +1,9 @@
 // name: places
 // title: Places, with their states
 // description: Every place, the state it lies in, and how many interactions were held there.
-:param {};
+// param: skip integer? — rows to skip, as the API's paging does, e.g. 0
+// param: limit integer? — rows to return (null: all), e.g. 100
+:param {skip: 0, limit: 100};
 MATCH (d:Dataset {id: 'current'})
 MATCH (p:Place)
 WHERE p.gen = d.gen
@@ -15,4 +17,5 @@ RETURN p.id AS id, p.name AS name, p.kind AS kind, p.aliases AS aliases,
     RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
     ORDER BY ev.source, e.seq
   } AS evidence
-ORDER BY name, id;
+ORDER BY name, id
+SKIP coalesce($skip, 0) LIMIT coalesce($limit, 1000000000);

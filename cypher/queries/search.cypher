@@ -11,7 +11,8 @@
 // param: since date? — first day of the window, e.g. '2022-03-01'
 // param: until date? — last day of the window, e.g. '2022-03-31'
 // param: limit integer? — at most this many hits (default 100), e.g. 20
-:param {q: 'security guarantees', kinds: null, since: null, until: null, limit: 20};
+// param: skip integer? — hits to skip, as the API's paging does, e.g. 0
+:param {q: 'security guarantees', kinds: null, since: null, until: null, limit: 20, skip: 0};
 MATCH (d:Dataset {id: 'current'})
 CALL (d) {
   CALL db.index.fulltext.queryNodes('actor_names', $q) YIELD node, score
@@ -48,4 +49,4 @@ WHERE ($since IS NULL OR (coalesce(latest, earliest) IS NOT NULL
                           AND coalesce(earliest, date($until)) <= date($until)))
 RETURN kind, score, record, texts, source, earliest, latest
 ORDER BY score DESC, kind, record.id
-LIMIT coalesce($limit, 100);
+SKIP coalesce($skip, 0) LIMIT coalesce($limit, 100);

@@ -7,7 +7,9 @@
 // param: speaker string? — an actor's id, e.g. 'mykhailo-podoliak'
 // param: since date? — first day of the window, e.g. '2022-03-14'
 // param: until date? — last day of the window, e.g. '2022-03-20'
-:param {speaker: 'mykhailo-podoliak', since: null, until: null};
+// param: skip integer? — rows to skip, as the API's paging does, e.g. 0
+// param: limit integer? — rows to return (null: all), e.g. 100
+:param {speaker: 'mykhailo-podoliak', since: null, until: null, skip: 0, limit: 100};
 MATCH (d:Dataset {id: 'current'})
 CALL (d) {
   WITH d WHERE $speaker IS NOT NULL
@@ -29,6 +31,7 @@ WHERE ($since IS NULL OR (coalesce(st.latest, st.earliest) IS NOT NULL
                           AND coalesce(st.earliest, date($until)) <= date($until)))
 WITH st
 ORDER BY coalesce(st.earliest, st.latest) IS NULL, coalesce(st.earliest, st.latest), st.id
+SKIP coalesce($skip, 0) LIMIT coalesce($limit, 1000000000)
 RETURN st.id AS id,
   COLLECT { MATCH (a:Actor)-[:SAID]->(st) RETURN {id: a.id, name: a.name, kind: a.kind} AS x }[0]
     AS speaker,

@@ -7,7 +7,9 @@
 // param: actor string — the actor's id, e.g. 'emmanuel-macron'
 // param: since date? — first day of the window, e.g. '2022-03-01'
 // param: until date? — last day of the window, e.g. '2022-03-12'
-:param {actor: 'emmanuel-macron', since: '2022-03-01', until: '2022-03-12'};
+// param: skip integer? — rows to skip, as the API's paging does, e.g. 0
+// param: limit integer? — rows to return (null: all), e.g. 100
+:param {actor: 'emmanuel-macron', since: '2022-03-01', until: '2022-03-12', skip: 0, limit: 100};
 MATCH (d:Dataset {id: 'current'})
 MATCH (a:Actor {id: $actor, gen: d.gen})
 CALL (a) {
@@ -43,4 +45,5 @@ RETURN kind, entry.id AS id,
     RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
     ORDER BY ev.source, e.seq
   } AS evidence
-ORDER BY coalesce(earliest, latest) IS NULL, coalesce(earliest, latest), kind, id;
+ORDER BY coalesce(earliest, latest) IS NULL, coalesce(earliest, latest), kind, id
+SKIP coalesce($skip, 0) LIMIT coalesce($limit, 1000000000);
