@@ -12,12 +12,15 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
+import pycountry
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+# An item of Wikidata: Q and its number, e.g. Q7747. Only its form can be checked offline.
+WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]
 
 ActorKind = Literal["person", "state", "organization"]
 Precision = Literal["day", "month", "year", "between", "unknown"]
@@ -36,6 +39,13 @@ StatementMedium = Literal[
     "declaration",
     "unknown",
 ]
+
+
+def country(alpha_2: str) -> Any:
+    """The ISO 3166-1 country of a two-letter code, from pycountry's copy of the standard."""
+    if len(alpha_2) != 2 or not alpha_2.isupper():
+        return None
+    return pycountry.countries.get(alpha_2=alpha_2)
 
 
 class Model(BaseModel):
@@ -85,6 +95,9 @@ class Actor(Model):
     name: NonEmpty | None = None
     aliases: list[NonEmpty] = []
     description: str | None = None
+    wikidata: WikidataId | None = None
+    # A state's ISO 3166-1 alpha-2 code; its alpha-3 code follows from it.
+    iso: str | None = None
     # Ids of actors that merge-check flagged but an analyst found to be different.
     distinct_from: list[Slug] = []
     notes: str | None = None
@@ -93,6 +106,16 @@ class Actor(Model):
     @property
     def defines(self) -> bool:
         return self.kind is not None and self.name is not None
+
+    @field_validator("iso")
+    @classmethod
+    def _iso_code(cls, code: str | None) -> str | None:
+        if code is not None and country(code) is None:
+            raise ValueError(
+                f"{code!r} is not an ISO 3166-1 alpha-2 code: two capital letters that name "
+                "a country, e.g. UA, RU, TR"
+            )
+        return code
 
 
 def merged_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
@@ -119,12 +142,18 @@ def merged_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
     return merged
 
 
+class Coordinates(Model):
+    latitude: Annotated[float, Field(ge=-90, le=90)]
+    longitude: Annotated[float, Field(ge=-180, le=180)]
+
+
 class Place(Model):
     id: Slug
     name: NonEmpty
     aliases: list[NonEmpty] = []
     state: Slug
     kind: PlaceKind
+    coordinates: Coordinates | None = None
     notes: str | None = None
     evidence: list[Evidence] = []
 

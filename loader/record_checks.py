@@ -93,6 +93,11 @@ def _check_actor(a: Actor, reg: Registry, refs: References, issues: FileIssues) 
             f"its kind and name to define it here, or fix the id"
             f"{suggest(a.id, reg.actor_kind, exclude=a.id)}",
         )
+    kind = a.kind or reg.actor_kind.get(a.id)
+    if a.iso is not None and kind not in (None, "state"):
+        issues.error(
+            a.id, "iso", f"iso is a state's ISO 3166-1 code, and {a.id!r} is a {kind}; drop it"
+        )
     for j, other in enumerate(a.distinct_from):
         refs.actor(a.id, f"distinct_from[{j}]", other)
 

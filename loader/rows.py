@@ -133,13 +133,16 @@ class _RowBuilder:
                 "state": place.state,
                 "props": {
                     "name": place.name, "kind": place.kind, "aliases": [], "sources": [],
-                    "conflicts": [],
+                    "conflicts": [], "latitude": None, "longitude": None,
                 },
                 "evidence": [],
                 "given": [],
             },
         )  # fmt: skip
         row["given"].append((place.name, place.kind, place.state))
+        if place.coordinates and row["props"]["latitude"] is None:
+            row["props"]["latitude"] = place.coordinates.latitude
+            row["props"]["longitude"] = place.coordinates.longitude
         union(row["props"]["aliases"], [n for n in [place.name, *place.aliases]
                                          if n != row["props"]["name"]])  # fmt: skip
         union(row["props"]["sources"], [sid])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from loader.dataset import Actor, Affiliation, Membership
+from loader.dataset import Actor, Affiliation, Membership, country
 from loader.names import name_key
 from loader.row_values import Offsets, Row, date_props, evidence_rows, quote_props
 
@@ -142,7 +142,21 @@ def actor_row(
         for name in ("name", "description")
         if differ(getattr(actor, name) for actor in defined)
     ]
+    _add_stable_ids(props, [actor for _, actor in entries])
     return {"id": aid, "label": first.kind.capitalize(), "props": props, "evidence": evidence}
+
+
+def _add_stable_ids(props: Row, records: list[Actor]) -> None:
+    """The ids other datasets know: Wikidata's item, a state's ISO 3166-1 codes. The first
+    record that gives one decides; records that give another make it a conflict."""
+    for field in ("wikidata", "iso"):
+        given = [getattr(actor, field) for actor in records if getattr(actor, field)]
+        props[field] = given[0] if given else None
+        if differ(given):
+            props["conflicts"].append(field)
+    code = props.pop("iso")
+    props["iso2"] = code
+    props["iso3"] = country(code).alpha_3 if code else None
 
 
 def merged_record(

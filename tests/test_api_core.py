@@ -39,7 +39,7 @@ def test_actor_search_by_kind_returns_only_that_kind(api: TestClient) -> None:
     states = api.get("/actors", params={"kind": "state"}).json()
     assert {"russia", "ukraine", "turkey"} <= set(ids(states))
     assert {a["kind"] for a in states} == {"state"}
-    assert set(states[0]) == {"id", "name", "kind", "aliases"}
+    assert set(states[0]) == {"id", "name", "kind", "aliases", "wikidata", "iso2", "iso3"}
 
 
 def test_actor_search_refuses_an_unknown_kind_listing_the_allowed_ones(api: TestClient) -> None:

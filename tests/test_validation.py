@@ -793,3 +793,55 @@ def test_seed_statement_referred_back_to_is_bounded_by_the_reference(
     statements = {s.id: s for s in seed_records.files[0].data.statements}
     date = statements["putin-news-conference-security-options"].date
     assert (date.earliest, str(date.latest)) == (None, "2022-03-16")
+
+
+# ------------------------------------------------------------- stable ids
+
+
+def actor_entry(data: dict[str, Any], kind: str) -> dict[str, Any]:
+    entry: dict[str, Any] = next(a for a in data["actors"] if a.get("kind") == kind)
+    return entry
+
+
+def test_a_states_iso_code_is_checked_against_iso_3166(tmp_path: Path, sources: Path) -> None:
+    data = valid_dataset()
+    state = actor_entry(data, "state")
+    state["iso"] = "UA"
+    assert check(tmp_path, sources, data).ok
+    state["iso"] = "XZ"
+    err = only_error(check(tmp_path, sources, data))
+    assert (err.record, err.field) == (state["id"], "iso")
+    assert "not an ISO 3166-1 alpha-2 code" in err.message
+
+
+def test_an_iso_code_on_a_person_is_refused(tmp_path: Path, sources: Path) -> None:
+    data = valid_dataset()
+    person = actor_entry(data, "person")
+    person["iso"] = "UA"
+    err = only_error(check(tmp_path, sources, data))
+    assert (err.record, err.field) == (person["id"], "iso")
+    assert "state's ISO 3166-1 code" in err.message
+
+
+def test_a_wikidata_id_must_have_its_form(tmp_path: Path, sources: Path) -> None:
+    data = valid_dataset()
+    person = actor_entry(data, "person")
+    person["wikidata"] = "Q7747"
+    assert check(tmp_path, sources, data).ok
+    for wrong in ("7747", "Q07747", "q7747", "Q7747 "):
+        person["wikidata"] = wrong
+        err = only_error(check(tmp_path, sources, data))
+        assert (err.record, err.field) == (person["id"], "wikidata"), wrong
+
+
+def test_coordinates_must_be_on_the_globe(tmp_path: Path, sources: Path) -> None:
+    data = valid_dataset()
+    data["places"] = [
+        {"id": "antalya", "name": "Antalya", "state": actor_entry(data, "state")["id"],
+         "kind": "city", "coordinates": {"latitude": 36.9, "longitude": 30.7}}
+    ]  # fmt: skip
+    assert check(tmp_path, sources, data).ok
+    data["places"][0]["coordinates"]["latitude"] = 91
+    err = only_error(check(tmp_path, sources, data))
+    assert (err.record, err.field) == ("antalya", "coordinates")
+    assert "less than or equal to 90" in err.message

@@ -54,13 +54,29 @@ async def list_actors(
             examples=["cavusoglu"],
         ),
     ] = None,
+    wikidata: Annotated[
+        str | None,
+        Query(
+            pattern=r"^Q[1-9][0-9]*$",
+            description="the actor that is this Wikidata item",
+            examples=["Q7747"],
+        ),
+    ] = None,
 ) -> list[dict[str, Any]] | Response:
-    """People, states and organizations, sorted by name. With `q`, those whose name or any
-    alias contains it under the project's one name-matching rule (`loader.names.name_key`)."""
+    """People, states and organizations, sorted by name, with the ids other datasets know
+    them by (`wikidata`; a state's `iso2` and `iso3`). With `q`, those whose name or any
+    alias contains it under the project's one name-matching rule (`loader.names.name_key`);
+    with `wikidata`, the actor that is that Wikidata item."""
     q_key = name_key(q) if q is not None else None
     database = settings.neo4j_database
     rows = await canned("actors").arun(
-        driver, database, q_key=q_key or None, kind=kind, skip=page.skip, limit=page.fetch
+        driver,
+        database,
+        q_key=q_key or None,
+        kind=kind,
+        wikidata=wikidata,
+        skip=page.skip,
+        limit=page.fetch,
     )
     if format == "csv":
         return await page.csv(rows, "actors", driver, database)

@@ -20,10 +20,15 @@ class ActorRef(BaseModel):
 
 class Actor(ActorRef):
     model_config = example(
-        {"id": "mevlut-cavusoglu", "name": "Mevlut Cavusoglu", "kind": "person",
-         "aliases": ["Cavusoglu"]}
+        {"id": "russia", "name": "Russia", "kind": "state", "aliases": [],
+         "wikidata": "Q159", "iso2": "RU", "iso3": "RUS"}
     )  # fmt: skip
     aliases: list[str]
+    wikidata: str | None = Field(
+        default=None, description="the Wikidata item, where a curator is certain of it"
+    )
+    iso2: str | None = Field(default=None, description="a state's ISO 3166-1 alpha-2 code")
+    iso3: str | None = Field(default=None, description="a state's ISO 3166-1 alpha-3 code")
 
 
 class Affiliation(BaseModel):

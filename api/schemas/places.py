@@ -14,6 +14,11 @@ class PlaceRef(BaseModel):
     name: str
 
 
+class Coordinates(BaseModel):
+    latitude: float
+    longitude: float
+
+
 class Place(BaseModel):
     model_config = example(
         {"id": "antalya", "name": "Antalya", "kind": "city", "aliases": [],
@@ -26,6 +31,9 @@ class Place(BaseModel):
     name: str
     kind: str | None
     aliases: list[str]
+    coordinates: Coordinates | None = Field(
+        default=None, description="where it is, when the dataset gives it (WGS 84 degrees)"
+    )
     state: ActorRef | None
     interactions: int = Field(description="interactions held there")
     evidence: list[Evidence]

@@ -8,7 +8,7 @@
 MATCH (d:Dataset {id: 'current'})
 MATCH (a:Actor {id: $actor, gen: d.gen})
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases,
-  a.description AS description, a.sources AS sources, coalesce(a.conflicts, []) AS conflicts,
+  a.wikidata AS wikidata, a.iso2 AS iso2, a.iso3 AS iso3, a.description AS description, a.sources AS sources, coalesce(a.conflicts, []) AS conflicts,
   COLLECT {
     MATCH (a)-[e:EVIDENCED_BY]->(s:Source)
     RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev

@@ -8,6 +8,8 @@ MATCH (d:Dataset {id: 'current'})
 MATCH (p:Place)
 WHERE p.gen = d.gen
 RETURN p.id AS id, p.name AS name, p.kind AS kind, p.aliases AS aliases,
+  CASE WHEN p.latitude IS NULL THEN null
+       ELSE {latitude: p.latitude, longitude: p.longitude} END AS coordinates,
   COLLECT {
     MATCH (p)-[:IN_STATE]->(s:Actor) RETURN {id: s.id, name: s.name, kind: s.kind} AS x
   }[0] AS state,
