@@ -1,4 +1,4 @@
-"""Exports of the graph for Gephi (GraphML), spreadsheets (CSV) and code (JSON).
+"""Exports of the graph for Gephi (GraphML, GEXF), spreadsheets (CSV) and code (JSON).
 
 The CLI (`actorgraph export`) and the API (`GET /export`) render with the same functions.
 
@@ -17,12 +17,21 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal, get_args
 from xml.etree import ElementTree as ET
 
-ExportFormat = Literal["graphml", "csv", "json"]
+ExportFormat = Literal["graphml", "csv", "json", "gexf"]
 FORMATS: tuple[str, ...] = get_args(ExportFormat)
 MEDIA_TYPES = {
     "graphml": "application/graphml+xml",
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
+    "gexf": "application/gexf+xml",
+}
+# The canned query each format is built from: participations (a bipartite graph of actors
+# and interactions), or the actor-to-actor contact network.
+SOURCE_QUERY = {
+    "graphml": "export",
+    "csv": "export",
+    "json": "export",
+    "gexf": "contact_network",
 }
 CSV_COLUMNS = (
     "interaction", "type", "status", "date_precision", "earliest", "latest",
@@ -149,8 +158,25 @@ def to_graphml(rows: Iterable[Row]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
 
 
-RENDERERS = {"graphml": to_graphml, "csv": to_csv, "json": to_json}
-assert set(RENDERERS) == set(FORMATS) == set(MEDIA_TYPES)
+def to_gexf(rows: Iterable[Row]) -> str:
+    """The contact network as GEXF 1.2 for Gephi: actors as nodes, a contact as an edge
+    weighted by its interactions, with their dates as spells so the timeline plays it."""
+    import networkx as nx  # only the GEXF export needs it
+
+    graph = nx.Graph(mode="dynamic")
+    for row in rows:
+        for actor in (row["a"], row["b"]):
+            graph.add_node(actor["id"], label=actor["name"], kind=actor["kind"])
+        edge: dict[str, Any] = {"weight": row["interactions"]}
+        if row["spells"]:
+            edge["spells"] = [tuple(spell) for spell in row["spells"]]
+        graph.add_edge(row["a"]["id"], row["b"]["id"], **edge)
+    lines = nx.generate_gexf(graph, version="1.2draft")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + "\n".join(lines) + "\n"
+
+
+RENDERERS = {"graphml": to_graphml, "csv": to_csv, "json": to_json, "gexf": to_gexf}
+assert set(RENDERERS) == set(FORMATS) == set(MEDIA_TYPES) == set(SOURCE_QUERY)
 
 
 def render(rows: Iterable[Row], fmt: str) -> str:

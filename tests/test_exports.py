@@ -124,3 +124,38 @@ def test_list_endpoints_answer_csv_with_dotted_columns(api: TestClient) -> None:
         assert len(list(csv.DictReader(io.StringIO(listed.text)))) == len(api.get(path).json())
     timeline = api.get("/timeline", params={"actor": "olaf-scholz", "format": "csv"})
     assert "kind" in next(csv.DictReader(io.StringIO(timeline.text)))
+
+
+def test_gexf_is_the_contact_network_with_dates_for_gephis_timeline(api: TestClient) -> None:
+    response = api.get("/export", params={"format": "gexf"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/gexf+xml")
+    graph = nx.read_gexf(io.BytesIO(response.content))
+    contacts = api.get("/actors/vladimir-putin/contacts", params={"limit": 1000}).json()
+    assert {c["actor"]["id"] for c in contacts} == set(graph.neighbors("vladimir-putin"))
+    macron = graph.edges["vladimir-putin", "emmanuel-macron"]
+    expected = next(c for c in contacts if c["actor"]["id"] == "emmanuel-macron")
+    assert macron["weight"] == expected["interactions"]
+    starts = sorted(start for start, _ in macron["spells"])
+    assert (starts[0], starts[-1]) == (expected["first"], expected["last"])
+    assert graph.nodes["vladimir-putin"]["label"] == "Vladimir Putin"
+
+
+def test_cli_export_writes_gexf_filtered_by_actor(
+    seeded: Driver, test_settings: Settings, tmp_path: Path
+) -> None:
+    out = tmp_path / "contacts.gexf"
+    result = subprocess.run(
+        [sys.executable, "-m", "actorgraph", "export", "--format", "gexf",
+         "--actor", "dmytro-kuleba", "-o", str(out)],
+        env=child_env(test_settings),
+        cwd=PROJECT_ROOT / "tests",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    graph = nx.read_gexf(out)
+    assert all("dmytro-kuleba" in edge for edge in graph.edges)
+    assert "contacts" in result.stderr

@@ -144,7 +144,8 @@ def merge_check(paths: tuple[Path, ...], sources: Path | None) -> None:
     type=click.Choice(FORMATS),
     default="graphml",
     show_default=True,
-    help="graphml opens in Gephi; csv is one line per participation; json is {nodes, edges}.",
+    help="graphml opens in Gephi; csv is one line per participation; json is {nodes, edges}; "
+    "gexf is the actor-to-actor contact network, whose dates play on Gephi's timeline.",
 )
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Keep interactions from this day.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Keep interactions to this day.")
@@ -156,21 +157,23 @@ def merge_check(paths: tuple[Path, ...], sources: Path | None) -> None:
     help="File to write (default: standard output).",
 )
 def export(fmt: str, since: Any, until: Any, actor: str | None, output: Path | None) -> None:
-    """Export the live graph: actors and interactions as nodes, participations as edges.
+    """Export the live graph: actors and interactions as nodes, participations as edges;
+    or, as GEXF, the actor-to-actor contact network with its dates.
 
     \b
     Examples:
       actorgraph export --format graphml -o actorgraph.graphml    then open it in Gephi
+      actorgraph export --format gexf -o contacts.gexf            Gephi's timeline plays it
       actorgraph export --format csv --actor vladimir-putin --since 2022-03-01
     """
     from actorgraph.database import DatabaseError, connect
-    from actorgraph.exports import render
+    from actorgraph.exports import SOURCE_QUERY, render
     from actorgraph.queries import canned
 
     settings = get_settings()
     try:
         with connect(settings) as driver:
-            rows = canned("export").run(
+            rows = canned(SOURCE_QUERY[fmt]).run(
                 driver,
                 settings.neo4j_database,
                 actor=actor,
@@ -182,7 +185,8 @@ def export(fmt: str, since: Any, until: Any, actor: str | None, output: Path | N
     text = render(rows, fmt)
     if output:
         output.write_text(text, encoding="utf-8")
-        console.print(f"Wrote {len(rows)} participations to {output}.")
+        what = "contacts" if SOURCE_QUERY[fmt] == "contact_network" else "participations"
+        console.print(f"Wrote {len(rows)} {what} to {output}.")
     else:
         click.echo(text, nl=False)
 

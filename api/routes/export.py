@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from actorgraph.exports import MEDIA_TYPES, ExportFormat, render
+from actorgraph.exports import MEDIA_TYPES, SOURCE_QUERY, ExportFormat, render
 from actorgraph.queries import canned
 from api.deps import (
     DriverDep,
@@ -38,7 +38,10 @@ async def export(
     settings: SettingsDep,
     format: Annotated[
         ExportFormat,
-        Query(description="graphml (opens in Gephi), csv (one line per participation), json"),
+        Query(
+            description="graphml (opens in Gephi), csv (one line per participation), json, "
+            "or gexf: the actor-to-actor contact network with dates for Gephi's timeline"
+        ),
     ] = "json",
     since: SinceQuery = None,
     until: UntilQuery = None,
@@ -47,11 +50,13 @@ async def export(
         Query(description="only the interactions this actor had a role in, e.g. vladimir-putin"),
     ] = None,
 ) -> Response:
-    """Actors and interactions as nodes, each participation as an edge from the actor to the
-    interaction with its role, whether the actor took part, and how many sources state it.
-    The same filters as `actorgraph export`; `actor` unknown gives 404."""
+    """GraphML, CSV and JSON: actors and interactions as nodes, each participation as an
+    edge from the actor to the interaction with its role, whether the actor took part, and
+    how many sources state it. GEXF: the contact network (actors who took part in the same
+    held interaction), each edge weighted by its interactions and carrying their dates as
+    spells. The same filters as `actorgraph export`; `actor` unknown gives 404."""
     checked_window(since, until)
-    rows = await canned("export").arun(
+    rows = await canned(SOURCE_QUERY[format]).arun(
         driver,
         settings.neo4j_database,
         actor=actor,
