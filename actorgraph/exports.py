@@ -1,4 +1,5 @@
-"""Exports of the graph for Gephi (GraphML, GEXF), spreadsheets (CSV) and code (JSON).
+"""Exports of the graph for Gephi (GraphML, GEXF), spreadsheets (CSV), code (JSON) and the
+FollowTheMoney tools (FtM: Aleph, OpenSanctions, yente).
 
 The CLI (`actorgraph export`) and the API (`GET /export`) render with the same functions.
 
@@ -17,13 +18,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal, get_args
 from xml.etree import ElementTree as ET
 
-ExportFormat = Literal["graphml", "csv", "json", "gexf"]
+ExportFormat = Literal["graphml", "csv", "json", "gexf", "ftm"]
 FORMATS: tuple[str, ...] = get_args(ExportFormat)
 MEDIA_TYPES = {
     "graphml": "application/graphml+xml",
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
     "gexf": "application/gexf+xml",
+    "ftm": "application/x-ndjson",
 }
 # The canned query each format is built from: participations (a bipartite graph of actors
 # and interactions), or the actor-to-actor contact network.
@@ -32,6 +34,7 @@ SOURCE_QUERY = {
     "csv": "export",
     "json": "export",
     "gexf": "contact_network",
+    "ftm": "ftm",
 }
 CSV_COLUMNS = (
     "interaction", "type", "status", "date_precision", "earliest", "latest",
@@ -175,7 +178,22 @@ def to_gexf(rows: Iterable[Row]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + "\n".join(lines) + "\n"
 
 
-RENDERERS = {"graphml": to_graphml, "csv": to_csv, "json": to_json, "gexf": to_gexf}
+def to_ftm(rows: Iterable[Row]) -> str:
+    """FollowTheMoney entities, one JSON object a line (actorgraph/ftm_export.py)."""
+    from actorgraph.ftm_export import ftm_entities
+
+    return "".join(
+        json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in ftm_entities(rows)
+    )
+
+
+RENDERERS = {
+    "graphml": to_graphml,
+    "csv": to_csv,
+    "json": to_json,
+    "gexf": to_gexf,
+    "ftm": to_ftm,
+}
 assert set(RENDERERS) == set(FORMATS) == set(MEDIA_TYPES) == set(SOURCE_QUERY)
 
 

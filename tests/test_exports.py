@@ -159,3 +159,31 @@ def test_cli_export_writes_gexf_filtered_by_actor(
     graph = nx.read_gexf(out)
     assert all("dmytro-kuleba" in edge for edge in graph.edges)
     assert "contacts" in result.stderr
+
+
+def test_ftm_lines_parse_back_with_followthemoney(
+    api: TestClient, expected: dict[str, int]
+) -> None:
+    from followthemoney import model
+
+    response = api.get("/export", params={"format": "ftm"})
+    assert response.status_code == 200
+    entities = [
+        model.get_proxy(json.loads(line), cleaned=False) for line in response.text.splitlines()
+    ]
+    by_id = {e.id: e for e in entities}
+    assert len(by_id) == len(entities), "every entity once"
+    events = [e for e in entities if e.schema.name == "Event"]
+    assert len(events) == expected["interactions"]
+    putin = by_id["actorgraph-actor-vladimir-putin"]
+    assert putin.schema.name == "Person" and putin.get("wikidataId") == ["Q7747"]
+    russia = by_id["actorgraph-actor-russia"]
+    assert russia.schema.name == "PublicBody" and russia.get("jurisdiction") == ["ru"]
+    for event in events:
+        for prop in ("involved", "organizer", "proof"):
+            assert all(ref in by_id for ref in event.get(prop)), (event.id, prop)
+        assert event.get("summary"), event.id
+    antalya = by_id["actorgraph-interaction-meeting-2022-03-10-antalya-kuleba-lavrov"]
+    assert antalya.get("date") == ["2022-03-10"]
+    assert "actorgraph-actor-mevlut-cavusoglu" in antalya.get("organizer")
+    assert "actorgraph-actor-dmytro-kuleba" in antalya.get("involved")

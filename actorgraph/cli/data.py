@@ -145,7 +145,8 @@ def merge_check(paths: tuple[Path, ...], sources: Path | None) -> None:
     default="graphml",
     show_default=True,
     help="graphml opens in Gephi; csv is one line per participation; json is {nodes, edges}; "
-    "gexf is the actor-to-actor contact network, whose dates play on Gephi's timeline.",
+    "gexf is the actor-to-actor contact network, whose dates play on Gephi's timeline; ftm is "
+    "FollowTheMoney entities, a JSON object a line.",
 )
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Keep interactions from this day.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Keep interactions to this day.")
@@ -164,10 +165,12 @@ def export(fmt: str, since: Any, until: Any, actor: str | None, output: Path | N
     Examples:
       actorgraph export --format graphml -o actorgraph.graphml    then open it in Gephi
       actorgraph export --format gexf -o contacts.gexf            Gephi's timeline plays it
+      actorgraph export --format ftm -o actorgraph.ftm.json       for Aleph, yente
       actorgraph export --format csv --actor vladimir-putin --since 2022-03-01
     """
     from actorgraph.database import DatabaseError, connect
     from actorgraph.exports import SOURCE_QUERY, render
+    from actorgraph.ftm_export import FtmMissing
     from actorgraph.queries import canned
 
     settings = get_settings()
@@ -182,10 +185,15 @@ def export(fmt: str, since: Any, until: Any, actor: str | None, output: Path | N
             )
     except DatabaseError as exc:
         fail(exc.explain(settings), EXIT_UNREACHABLE)
-    text = render(rows, fmt)
+    try:
+        text = render(rows, fmt)
+    except FtmMissing as exc:
+        fail(str(exc))
     if output:
         output.write_text(text, encoding="utf-8")
-        what = "contacts" if SOURCE_QUERY[fmt] == "contact_network" else "participations"
+        what = {"contact_network": "contacts", "ftm": "interactions"}.get(
+            SOURCE_QUERY[fmt], "participations"
+        )
         console.print(f"Wrote {len(rows)} {what} to {output}.")
     else:
         click.echo(text, nl=False)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 
 from actorgraph.exports import MEDIA_TYPES, SOURCE_QUERY, ExportFormat, render
+from actorgraph.ftm_export import FtmMissing
 from actorgraph.queries import canned
 from api.deps import (
     DriverDep,
@@ -31,6 +32,7 @@ router = APIRouter(tags=["export"])
             "content": {media: {} for media in MEDIA_TYPES.values()},
         },
         404: {"description": "An unknown actor"},
+        501: {"description": "ftm, on a server without the followthemoney library"},
     },
 )
 async def export(
@@ -40,7 +42,8 @@ async def export(
         ExportFormat,
         Query(
             description="graphml (opens in Gephi), csv (one line per participation), json, "
-            "or gexf: the actor-to-actor contact network with dates for Gephi's timeline"
+            "gexf: the actor-to-actor contact network with dates for Gephi's timeline, or "
+            "ftm: FollowTheMoney entities, a JSON object a line"
         ),
     ] = "json",
     since: SinceQuery = None,
@@ -65,8 +68,12 @@ async def export(
     )
     if actor is not None and not rows:
         await fetch_actor(driver, settings.neo4j_database, actor)
+    try:
+        content = render(rows, format)
+    except FtmMissing as exc:
+        raise HTTPException(status_code=501, detail=str(exc)) from None
     return Response(
-        content=render(rows, format),
+        content=content,
         media_type=MEDIA_TYPES[format],
         headers={"Content-Disposition": f'attachment; filename="actorgraph.{format}"'},
     )
