@@ -24,7 +24,7 @@ from actorgraph.queries import canned, inspect_query
 from actorgraph.settings import get_settings
 from bench.api_server import running_api
 
-SAMPLES = 30
+SAMPLES = 10
 
 
 Case = tuple[str, str, dict[str, Any], str, dict[str, Any]]
