@@ -178,6 +178,13 @@ class CannedQuery:
             )
         return [json_row(record) for record in records]
 
+    def write(self, driver: Driver, database: str, **given: Any) -> list[dict[str, Any]]:
+        """Run in a write transaction (the loader's own statements); rows as `run` gives
+        them. Neo4j's refusals (a constraint) come out as the driver raises them."""
+        with translated_errors():
+            records, _, _ = driver.execute_query(self.cypher, self.bind(given), database_=database)
+        return [json_row(record) for record in records]
+
     async def arun(self, driver: AsyncDriver, database: str, **given: Any) -> list[dict[str, Any]]:
         """`run` for the async driver (the API's)."""
         with rejections():

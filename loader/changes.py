@@ -22,8 +22,7 @@ CHANGES_CAP = 10_000
 
 
 def drop_pending_changesets(driver: Driver, database: str) -> None:
-    statement = load_statement("drop_pending_changesets")
-    driver.execute_query(statement.cypher, database_=database)
+    load_statement("drop_pending_changesets").write(driver, database)
 
 
 def record_changeset(
@@ -36,15 +35,15 @@ def record_changeset(
     sources: Sequence[str],
     removed: Sequence[str],
 ) -> None:
-    statement = load_statement("record_changeset")
-    params = {
-        "id": changeset,
-        "new": new,
-        "old": old,
-        "at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "by": loaded_by(),
-        "sources": sorted(sources),
-        "removed": sorted(removed),
-        "cap": CHANGES_CAP,
-    }
-    driver.execute_query(statement.cypher, statement.bind(params), database_=database)
+    load_statement("record_changeset").write(
+        driver,
+        database,
+        id=changeset,
+        new=new,
+        old=old,
+        at=datetime.now(UTC).isoformat(timespec="seconds"),
+        by=loaded_by(),
+        sources=sorted(sources),
+        removed=sorted(removed),
+        cap=CHANGES_CAP,
+    )

@@ -30,18 +30,16 @@ def publish(
     """The commit point: one small transaction makes `gen` the live generation and the
     load's changeset history, if this load (`token`) still holds the load lock; False when
     it does not."""
-    statement = load_statement("publish")
-    params = {
-        "gen": gen,
-        "sources": sources,
-        "digest": digest,
-        "token": token,
-        "changeset": changeset,
-    }
-    records, _, _ = driver.execute_query(
-        statement.cypher, statement.bind(params), database_=database
+    rows = load_statement("publish").write(
+        driver,
+        database,
+        gen=gen,
+        sources=sources,
+        digest=digest,
+        token=token,
+        changeset=changeset,
     )
-    return bool(records)
+    return bool(rows)
 
 
 def _run_in_batches(driver: Driver, database: str, names: tuple[str, str], **params: object) -> int:

@@ -25,7 +25,7 @@ from typing import Any
 from neo4j import Driver
 from neo4j.exceptions import ConstraintError, Neo4jError
 
-from actorgraph.database import DatabaseError, translated_errors
+from actorgraph.database import DatabaseError
 from actorgraph.queries import load_statement
 
 LEASE_S = 30
@@ -91,12 +91,7 @@ class LoadLock:
         self.lost = False
 
     def _run(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        statement = load_statement(name)
-        with translated_errors():
-            records, _, _ = self.driver.execute_query(
-                statement.cypher, statement.bind(params), database_=self.database
-            )
-        return [record.data() for record in records]
+        return load_statement(name).write(self.driver, self.database, **params)
 
     def _try_take(self) -> bool:
         try:
@@ -119,8 +114,8 @@ class LoadLock:
         holder = LockHolder(
             host=row["host"],
             pid=row["pid"],
-            started=row["started"].iso_format(),
-            expires=row["expires"].iso_format(),
+            started=row["started"],
+            expires=row["expires"],
         )
         return holder, row["token"], bool(row["expired"])
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from checkout import PROJECT_ROOT
 from child_env import child_env, run_actorgraph
+from graph_views import comparable
 from neo4j import Driver
 
 from actorgraph.queries import load_statement
@@ -54,14 +55,6 @@ def valid_graphs(graph: Driver, test_settings: Settings, sources: Path) -> dict[
         graphs[name] = comparable(graph, database)
     assert graphs["seed"] != graphs["seed+note"]
     return graphs
-
-
-def comparable(graph: Driver, database: str) -> str:
-    """The live graph, but for the time it was published."""
-    export = export_live_graph(graph, database)
-    for node in export.nodes:
-        node["props"].pop("loaded_at", None)
-    return export.canonical()
 
 
 def start_load(settings: Settings, sources: Path, *paths: Path) -> subprocess.Popen[str]:
@@ -158,11 +151,8 @@ def test_a_killed_loaders_lock_frees_itself_when_its_lease_runs_out(
 ) -> None:
     database = test_settings.neo4j_database
     # What a loader killed mid-load leaves: its lock, with a lease that has run out.
-    take = load_statement("lock_take")
-    graph.execute_query(
-        take.cypher,
-        take.bind({"token": "killed", "host": "elsewhere", "pid": 1, "lease": 0}),
-        database_=database,
+    load_statement("lock_take").write(
+        graph, database, token="killed", host="elsewhere", pid=1, lease=0
     )
     summary = load_paths(graph, [SEED], database=database, sources_dir=sources)
     assert live_generation(graph, database) == summary.generation
@@ -199,11 +189,8 @@ def test_the_lock_of_a_dead_loader_on_this_machine_is_not_waited_for(
     ended = subprocess.Popen(["true"])
     ended.wait()
     dead_pid = ended.pid
-    take = load_statement("lock_take")
-    graph.execute_query(
-        take.cypher,
-        take.bind({"token": "dead", "host": socket.gethostname(), "pid": dead_pid, "lease": 600}),
-        database_=database,
+    load_statement("lock_take").write(
+        graph, database, token="dead", host=socket.gethostname(), pid=dead_pid, lease=600
     )
     summary = load_paths(graph, [SEED], database=database, sources_dir=sources)
     assert live_generation(graph, database) == summary.generation

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from checkout import PROJECT_ROOT
 from child_env import child_env
+from graph_views import comparable
 from neo4j import Driver
 
 from actorgraph.settings import Settings
@@ -26,15 +27,6 @@ SECOND = PROJECT_ROOT / "tests" / "fixtures" / "second_source"
 NOTE = SECOND / "press-note-2022-03-10.yaml"
 NOTE_ID = "press-note-2022-03-10"
 SEED_ID = "cameron-2022-03-21"
-
-
-def comparable(graph: Driver, database: str) -> str:
-    """The live graph, but for when and by whom its sources were loaded."""
-    export = export_live_graph(graph, database)
-    for node in export.nodes:
-        for stamp in ("loaded_at", "loaded_by"):
-            node["props"].pop(stamp, None)
-    return export.canonical()
 
 
 @pytest.fixture(scope="module")
