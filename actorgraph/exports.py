@@ -12,6 +12,7 @@ role, whether the actor took part, and the sources that state it.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Mapping
@@ -97,6 +98,8 @@ def graph_of(rows: Iterable[Row]) -> dict[str, Any]:
                 "date_precision": row["date_precision"],
                 "earliest": _text(row["earliest"]) or None,
                 "latest": _text(row["latest"]) or None,
+                "earliest_day": epoch_day(row["earliest"]),
+                "latest_day": epoch_day(row["latest"]),
                 "sources": len(row["interaction_sources"] or []),
             },
         )
@@ -126,13 +129,32 @@ def to_csv(rows: Iterable[Row]) -> str:
     return out.getvalue()
 
 
+def epoch_day(value: Any) -> int | None:
+    """A date (or its ISO text) as days since 1970-01-01: the number a GraphML reader can
+    sort, filter by range, and turn into a time interval (Gephi's "Merge columns")."""
+    if value is None or value == "":
+        return None
+    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    return (day - EPOCH).days
+
+
+EPOCH = dt.date(1970, 1, 1)
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 NODE_KEYS = {
     "kind": "string", "label": "string", "actor_kind": "string", "type": "string",
     "status": "string", "date_precision": "string", "earliest": "string", "latest": "string",
-    "sources": "int",
+    "earliest_day": "long", "latest_day": "long", "sources": "int",
 }  # fmt: skip
 EDGE_KEYS = {"role": "string", "took_part": "boolean", "sources": "int"}
+# GraphML has no date type (attr.type is boolean, int, long, float, double or string), so a
+# date is written twice: as ISO text for people, and as a typed day number for tools.
+KEY_DESCRIPTIONS = {
+    "earliest": "first possible day, ISO 8601 (YYYY-MM-DD)",
+    "latest": "last possible day, ISO 8601 (YYYY-MM-DD)",
+    "earliest_day": "first possible day, as days since 1970-01-01",
+    "latest_day": "last possible day, as days since 1970-01-01",
+    "date_precision": "day, month, year, between or unknown: how closely the source dates it",
+}
 
 
 def to_graphml(rows: Iterable[Row]) -> str:
@@ -141,10 +163,12 @@ def to_graphml(rows: Iterable[Row]) -> str:
     root = ET.Element("graphml", xmlns=GRAPHML_NS)
     for domain, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
         for name, kind in keys.items():
-            ET.SubElement(
+            key = ET.SubElement(
                 root, "key", {"id": f"{domain}_{name}", "for": domain,
                               "attr.name": name, "attr.type": kind},
             )  # fmt: skip
+            if domain == "node" and name in KEY_DESCRIPTIONS:
+                ET.SubElement(key, "desc").text = KEY_DESCRIPTIONS[name]
     body = ET.SubElement(root, "graph", id="actorgraph", edgedefault="directed")
     for node in graph["nodes"]:
         element = ET.SubElement(body, "node", id=node["id"])

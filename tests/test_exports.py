@@ -50,6 +50,25 @@ def test_graphml_opens_as_a_graph_with_the_graphs_counts(
     assert isinstance(edge["sources"], int)
 
 
+def test_graphml_dates_are_iso_text_and_typed_day_numbers_that_agree(api: TestClient) -> None:
+    """GraphML has no date type: each date is its ISO text (as before) and a `long` day
+    number that Gephi can filter by range, and the two name the same day."""
+    response = api.get("/export", params={"format": "graphml"})
+    graph = nx.read_graphml(io.BytesIO(response.content))
+    antalya = graph.nodes["interaction:meeting-2022-03-10-antalya-kuleba-lavrov"]
+    assert antalya["earliest"] == antalya["latest"] == "2022-03-10"
+    assert isinstance(antalya["earliest_day"], int)
+    assert antalya["earliest_day"] == antalya["latest_day"] == 19061
+    undated = [
+        d
+        for _, d in graph.nodes(data=True)
+        if d["kind"] == "interaction" and "earliest" not in d and "latest" not in d
+    ]
+    assert undated, "the seed has interactions the text does not date"
+    assert all("earliest_day" not in d and "latest_day" not in d for d in undated)
+    assert b'attr.name="earliest_day" attr.type="long"' in response.content
+
+
 def test_csv_has_one_line_per_participation(api: TestClient, expected: dict[str, int]) -> None:
     response = api.get("/export", params={"format": "csv"})
     assert response.headers["content-type"].startswith("text/csv")
