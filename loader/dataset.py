@@ -234,6 +234,9 @@ class Statement(Model):
 
 
 class SourceFile(Model):
+    # `actorgraph draft` writes `draft: true`: the file is a proposal that validates but
+    # does not load until a person has reviewed it and removed the flag.
+    draft: bool = False
     source: Source
     actors: list[Actor] = []
     places: list[Place] = []

@@ -207,6 +207,20 @@ class LoadInput:
         return sorted(ids - set(self.carried))
 
 
+class UnreviewedDraft(LoadError):
+    """A file `actorgraph draft` wrote still says `draft: true`."""
+
+
+def refuse_drafts(report: ValidationReport) -> None:
+    drafts = [str(f.path) for f in report.files if f.data.draft]
+    if drafts:
+        raise UnreviewedDraft(
+            f"{', '.join(drafts)}: a draft (`draft: true`), a proposal nobody has reviewed "
+            "yet. Check each record against the text (quotes, participants, roles, dates), "
+            "fix or delete what is wrong, then remove the `draft: true` line and load again."
+        )
+
+
 def validate_for_load(
     driver: Driver,
     paths: Sequence[Path],
@@ -225,6 +239,7 @@ def validate_for_load(
     `given`, the report of `validate_paths(paths)`, saves validating them alone again.
     """
     given = given or validate_paths(paths, sources_dir=sources_dir, strict=strict)
+    refuse_drafts(given)
     with translated_errors():
         live = live_sources(driver, database)
     unknown = sorted(set(remove) - {source.id for source in live})

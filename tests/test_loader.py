@@ -11,7 +11,8 @@ from neo4j import Driver
 
 from actorgraph.settings import Settings
 from loader.generations import live_generation, wipe
-from loader.load import InvalidDataset, LoadError, load_paths
+from loader.load import InvalidDataset, LoadError, UnreviewedDraft, load_paths
+from loader.validation import validate_paths
 from loader.schema import apply_schema
 from loader.snapshot import export_live_graph
 
@@ -156,6 +157,21 @@ def test_invalid_input_writes_nothing(db, test_settings, data_dir, tmp_path) -> 
     assert any("cy-kar" in str(issue) for issue in caught.value.report.errors)
     assert live_generation(db, test_settings.neo4j_database) == generation
     assert export_live_graph(db, test_settings.neo4j_database).canonical() == before.canonical()
+
+
+def test_a_draft_validates_but_does_not_load_until_its_flag_is_removed(
+    db, test_settings, data_dir, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    load(db, test_settings, data_dir)
+    before = export_live_graph(db, test_settings.neo4j_database)
+    draft = tmp_path / "second-report.yaml"
+    draft.write_text("draft: true\n" + (FIXTURES / "second-report.yaml").read_text())
+    assert validate_paths([data_dir, draft], sources_dir=SOURCES, strict=True).ok
+    with pytest.raises(UnreviewedDraft, match=r"second-report\.yaml.*remove the `draft: true`"):
+        load(db, test_settings, draft)
+    assert export_live_graph(db, test_settings.neo4j_database).canonical() == before.canonical()
+    draft.write_text(draft.read_text().replace("draft: true\n", ""))
+    assert "second-report" in load(db, test_settings, draft).sources
 
 
 def test_a_second_source_sharing_actors_merges_without_duplicates(
