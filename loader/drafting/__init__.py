@@ -18,3 +18,7 @@ The pieces, in the order a draft is made:
 
 Needs the optional extra `actorgraph[draft]`.
 """
+
+
+class DraftError(Exception):
+    """A draft cannot be made: the message says what is wrong and what to do next."""
