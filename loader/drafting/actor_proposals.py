@@ -1,0 +1,176 @@
+"""The passes over a text that propose actors to an ActorBook (see loader.drafting.actors)."""
+
+from __future__ import annotations
+
+import re
+
+from loader.drafting import countries
+from loader.drafting.actors import (
+    ACRONYM,
+    APPOSITIVE,
+    DELEGATION_WORDS,
+    MINISTRY,
+    NOT_ACRONYMS,
+    OFFICE,
+    ORG_NAME,
+    SEATS,
+    SMALL_WORDS,
+    TITLED,
+    TITLES,
+    ActorBook,
+    DraftActor,
+)
+from loader.drafting.countries import slug
+from loader.drafting.text import Sentence
+
+
+def propose_actors(book: ActorBook, sentences: list[Sentence]) -> None:
+    """Every pass, in an order where each may use what the one before found."""
+    texts = [s.text for s in sentences]
+    for text in texts:
+        _states(book, text)
+    for text in texts:
+        _titled_persons(book, text)
+        _appositive_persons(book, text)
+    whole = " ".join(texts)
+    _surname_aliases(book, whole)
+    for text in texts:
+        _organizations(book, text, whole)
+        _delegations(book, text)
+
+
+def _states(book: ActorBook, text: str) -> None:
+    spellings = countries.by_spelling()
+    for match in re.finditer(r"(?<![\w.])[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*", text):
+        words = match.group().split(" ")
+        for size in range(len(words), 0, -1):  # the longest spelling inside the capitals
+            for first in range(len(words) - size + 1):
+                phrase = " ".join(words[first : first + size])
+                if phrase not in spellings and phrase.endswith("."):
+                    phrase = phrase[:-1]  # a full stop that ends the sentence
+                if phrase in spellings:
+                    actor = book.state(spellings[phrase], phrase)
+                    if phrase != actor.name and phrase not in actor.aliases:
+                        actor.aliases.append(phrase)
+                elif phrase in countries.by_demonym():
+                    state = countries.by_demonym()[phrase]
+                    book.adjectives[phrase] = book.state(state, phrase).id
+
+
+def _modifier_state(book: ActorBook, modifier: str | None) -> str | None:
+    if not modifier:
+        return None
+    modifier = re.sub(r"[’']s$", "", modifier)
+    if modifier in book.adjectives:
+        return book.adjectives[modifier]
+    state = countries.by_spelling().get(modifier)
+    return state.id if state else book.resolve(modifier)
+
+
+def _titled_persons(book: ActorBook, text: str) -> None:
+    for match in TITLED.finditer(text):
+        name = re.sub(r"[’']s$", "", match.group("name"))
+        if book.resolve(name) and book.actors[book.resolve(name) or ""].kind != "person":
+            continue
+        if " " not in name and not book.resolve(name):
+            continue  # "President Macron" names a person only once the full name is known
+        person = book.propose(
+            DraftActor(slug(name), "person", name, evidence=match.group()), [name]
+        )
+        where = _modifier_state(book, match.group("mod"))
+        if where and where != person.id:
+            title = match.group("title")
+            book.affiliations.append({
+                "id": f"{person.id}-{slug(title)}-of-{where}",
+                "person": person.id, "organization": where,
+                "role": title[0].upper() + title[1:],
+                "evidence": [{"quote": match.group()}],
+            })  # fmt: skip
+
+
+def _appositive_persons(book: ActorBook, text: str) -> None:
+    for match in APPOSITIVE.finditer(text):
+        name = match.group("name")
+        if not book.resolve(name) and not any(w in countries.by_spelling() for w in name.split()):
+            book.propose(DraftActor(slug(name), "person", name, evidence=match.group()), [name])
+
+
+def _organizations(book: ActorBook, text: str, whole: str) -> None:
+    for match in ORG_NAME.finditer(text):
+        name = re.sub(r"^(?:The|A|An)\s+", "", match.group("name"))
+        if not book.resolve(name):
+            book.propose(DraftActor(slug(name), "organization", name, evidence=name), [name])
+    for match in ACRONYM.finditer(text):
+        _acronym(book, match.group(), whole)
+    for match in MINISTRY.finditer(text):
+        state = book.adjectives.get(match.group("adj"))
+        name = match.group()
+        if state:
+            actor = DraftActor(slug(name), "organization", name, evidence=name, part_of=state)
+            book.propose(actor, [name])
+    for match in OFFICE.finditer(text):
+        owner = book.resolve(match.group("who"))
+        if owner and book.actors[owner].kind == "person":
+            name = match.group()
+            book.propose(DraftActor(slug(name), "organization", name, evidence=name), [name])
+    for seat, iso in SEATS.items():
+        if re.search(rf"\b{seat}\b", text):
+            state = next(s.id for s in countries.states() if s.iso == iso)
+            actor = DraftActor(slug(seat), "organization", seat, evidence=seat, part_of=state)
+            book.propose(actor, [seat])
+
+
+def _acronym(book: ActorBook, acronym: str, whole: str) -> None:
+    if acronym in NOT_ACRONYMS or acronym in countries.by_spelling() or book.resolve(acronym):
+        return
+    if any(acronym == "".join(w[0] for w in t.split()) for t in TITLES):
+        return  # "FM" is a title, not an organization
+    for match in re.finditer(r"(?:[A-Z][a-z]+\s+(?:(?:of|for|and|the|on)\s+)*){1,6}", whole):
+        words = [w for w in match.group().split() if w not in SMALL_WORDS]
+        for first in range(len(words)):
+            part = words[first : first + len(acronym)]
+            if len(part) == len(acronym) and "".join(w[0] for w in part) == acronym:
+                spelled = _spelled_out(match.group(), part)
+                book.propose(
+                    DraftActor(slug(spelled), "organization", spelled, evidence=spelled),
+                    [spelled, acronym],
+                ).aliases.append(acronym)
+                return
+    book.propose(DraftActor(slug(acronym), "organization", acronym, evidence=acronym), [acronym])
+
+
+def _spelled_out(phrase: str, words: list[str]) -> str:
+    """The words of `phrase` from the first to the last of `words`, small words kept."""
+    start = phrase.index(words[0])
+    end = phrase.index(words[-1], start) + len(words[-1])
+    return phrase[start:end]
+
+
+def _delegations(book: ActorBook, text: str) -> None:
+    adjectives = "|".join(re.escape(a) for a in book.adjectives) or r"(?!x)x"
+    pattern = rf"\b(?P<adjs>(?:{adjectives})(?:(?:,\s*|\s+and\s+)(?:{adjectives}))*)\s+{DELEGATION_WORDS}\b"
+    for match in re.finditer(pattern, text):
+        for adjective in re.findall(adjectives, match.group("adjs")):
+            delegation(book, book.adjectives[adjective], evidence=match.group())
+
+
+def delegation(book: ActorBook, state_id: str, evidence: str) -> DraftActor:
+    """The state's delegation, proposed once: the participant of a round of talks."""
+    state = book.actors[state_id]
+    adjective = next((a for a, s in book.adjectives.items() if s == state_id), state.name)
+    name = f"{adjective} delegation"
+    forms = [name, f"{adjective} team", f"{adjective} negotiating team"]
+    actor = DraftActor(slug(name), "organization", name, evidence=evidence, part_of=state_id)
+    return book.propose(actor, forms)
+
+
+def _surname_aliases(book: ActorBook, whole: str) -> None:
+    for actor in book.new_actors():
+        if actor.kind != "person" or " " not in actor.name:
+            continue
+        surname = actor.name.split()[-1]
+        if re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", whole) and not book.resolve(
+            surname
+        ):
+            actor.aliases.append(surname)
+            book.propose(actor, [surname])

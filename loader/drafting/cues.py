@@ -1,0 +1,63 @@
+"""The words that say a contact happened, and what kind: the drafter's vocabulary.
+
+Each cue gives an interaction type (data/README.md's table) and, where it says so, the
+medium. When one clause holds several cues, the first in CUES wins: "talks ... by
+video" is a round of negotiation held by video, not a video call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cue:
+    type: str
+    pattern: re.Pattern[str]
+    medium: str | None = None
+
+
+def _cue(type_: str, words: str, medium: str | None = None) -> Cue:
+    return Cue(type_, re.compile(rf"\b(?:{words})\b", re.IGNORECASE), medium)
+
+
+CUES = (
+    _cue("mediation", r"mediated|mediation|mediating|brokered"),
+    _cue(
+        "negotiation",
+        r"rounds? of (?:talks|negotiations)|peace talks|talks|negotiations|negotiators|"
+        r"delegations met",
+    ),
+    _cue("visit", r"visited|paid a visit|visit to|received|hosted|welcomed", "in_person"),
+    _cue("call", r"(?:three|four)-way (?:phone )?call|phone calls?|telephone(?:d| call)?|"
+                 r"by (?:tele)?phone|on the phone|called", "phone"),  # fmt: skip
+    _cue("meeting", r"met|meeting|meet|summit|sat down with", "in_person"),
+    _cue("consultation", r"spoke (?:with|to)|spoken (?:with|to)|talked (?:with|to)|"
+                         r"conversation with|consulted", None),  # fmt: skip
+    # "addressed" alone is often "concerns addressed": only addressing someone counts.
+    _cue("address", r"address(?:ed|ing) (?=the |a |an |[A-Z])|an address to|"
+                    r"(?:nightly|video|televised) address", None),  # fmt: skip
+)
+VIDEO = re.compile(r"\b(?:by video|video ?(?:call|conference|link)|videoconference)\b", re.I)
+PHONE = re.compile(r"\b(?:phone|telephone|call)\b", re.I)
+# Cue words that are not cues here: "called for" asks, "called on" urges.
+NOT_A_CONTACT = re.compile(r"\bcalled (?:for|on|it|this|that|the)\b|\bso-called\b", re.I)
+
+PLANNED = re.compile(
+    r"\b(?:will|would|is to|are to|scheduled|planned|plans to|expected to|set to|to resume)\b",
+    re.I,
+)
+PROPOSED = re.compile(r"\b(?:proposed|called for|offered|suggested|invited|calling)\b", re.I)
+RULED_OUT = re.compile(r"\bruled out\b|\brefused to (?:meet|talk)\b", re.I)
+
+# Words after which the actors named arranged or asked for the contact, not took part.
+ARRANGERS = re.compile(
+    r"\b(?:arranged by|brokered by|mediated by|with the (?:help|assistance) of|thanks to)\b", re.I
+)
+REQUESTERS = re.compile(r"\bat the request of\b|\bat (?P<who>\S+?)[’']s request\b", re.I)
+LED_BY = re.compile(r"\bled by\b", re.I)
+# A state named after one of these is where it happened, not a party to it.
+VENUE_BEFORE = re.compile(r"\b(?:in|at|near|of)\s+(?:the\s+)?$")
+PRONOUNS = re.compile(r"\b(?:he|she|him|her|his two guests|the two (?:men|women|leaders|"
+                      r"ministers|presidents))\b", re.I)  # fmt: skip

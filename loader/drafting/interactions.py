@@ -1,0 +1,242 @@
+"""Interactions from sentences with a cue: type, participants and roles, place, date.
+
+A cue (loader.drafting.cues) marks the clause; the actors named in it, or in the clause
+before when the cue's clause has no subject, take part. Roles come from the words around
+them: "X called Y" gives caller and called, "X received Y" host and visitor, "arranged by
+X" an arranger. A pronoun ("he", "his two guests") points back to the persons of the
+sentence before. Talks between states are held by their delegations (data/README.md).
+The date is the date expression nearest the cue in the same sentence, or unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loader.drafting import cues
+from loader.drafting.actor_proposals import delegation
+from loader.drafting.actors import ActorBook, Mention
+from loader.drafting.dates import UNKNOWN, ResolvedDate, find_dates
+from loader.drafting.text import Sentence, clause_bounds
+
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+NEEDS_TWO = {"call", "meeting", "consultation", "visit", "negotiation"}
+
+
+@dataclass
+class Drafted:
+    type: str
+    status: str
+    medium: str | None
+    date: ResolvedDate
+    participants: list[tuple[str, str]]  # (actor id, role)
+    quote: str
+    cue: str
+    place: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What one sentence may point back to."""
+
+    book: ActorBook
+    dateline: object
+    previous_persons: list[str] = field(default_factory=list)
+    previous_date: ResolvedDate | None = None
+    previous_parties: list[tuple[str, str]] = field(default_factory=list)
+
+
+def in_sentence(sentence: Sentence, context: Context) -> list[Drafted]:
+    text = sentence.text
+    quoted = [m.span() for m in QUOTED.finditer(text)]
+    mentions = [
+        m for m in context.book.mentions(text) if not any(a <= m.start < b for a, b in quoted)
+    ]
+    found: list[Drafted] = []
+    for cue, match in _cues(text, quoted):
+        drafted = _interaction(text, cue, match, mentions, context)
+        if drafted and not any(_same(drafted, other) for other in found):
+            found.append(drafted)
+    persons = [m.actor for m in mentions if context.book.actors[m.actor].kind == "person"]
+    if persons:
+        context.previous_persons = persons
+    return found
+
+
+def _cues(text: str, quoted: list[tuple[int, int]]) -> list[tuple[cues.Cue, re.Match[str]]]:
+    """The first cue of each clause, by the priority of cues.CUES."""
+    refused = [m.span() for m in cues.NOT_A_CONTACT.finditer(text)]
+    best: dict[tuple[int, int], tuple[int, cues.Cue, re.Match[str]]] = {}
+    for rank, cue in enumerate(cues.CUES):
+        for match in cue.pattern.finditer(text):
+            if any(a <= match.start() < b for a, b in quoted + refused):
+                continue
+            clause = clause_bounds(text, match.start(), match.end())
+            if clause not in best or best[clause][0] > rank:
+                best[clause] = (rank, cue, match)
+    return [(cue, match) for _, cue, match in sorted(best.values(), key=lambda x: x[2].start())]
+
+
+def _window(text: str, match: re.Match[str], mentions: list[Mention]) -> tuple[int, int]:
+    """The cue's clause, widened left until it holds a subject, and right to an object."""
+    left, right = clause_bounds(text, match.start(), match.end())
+    while left > 0 and not any(left <= m.start < match.start() for m in mentions):
+        left = clause_bounds(text, max(left - 3, 0), max(left - 2, 0))[0]
+    if not any(match.end() <= m.start < right for m in mentions) and right < len(text):
+        right = clause_bounds(text, right + 2, min(right + 3, len(text)))[1]
+    # A list of names ("between Macron, Scholz and Putin") is one clause, not three.
+    while right < len(text) and re.match(r"[,;]?\s*(?:and\s+)?", text[right:]):
+        skip = right + re.match(r"[,;]?\s*(?:and\s+)?", text[right:]).end()  # type: ignore[union-attr]
+        after = next((m for m in mentions if m.start == skip and not m.adjective), None)
+        if after is None:
+            break
+        right = max(after.end, clause_bounds(text, after.start, after.end)[1])
+    return left, right
+
+
+def _interaction(
+    text: str, cue: cues.Cue, match: re.Match[str], mentions: list[Mention], context: Context
+) -> Drafted | None:
+    left, right = _window(text, match, mentions)
+    inside = [m for m in mentions if left <= m.start < right]
+    roles = _roles(text, cue, match, inside, context)
+    kind = cue.type
+    if kind == "consultation" and cues.PHONE.search(text):
+        kind = "call"  # "spoke with Putin again and, in a call that lasted..."
+    date = _date(text, match, context)
+    if kind == "negotiation":
+        roles = _parties(roles, date, context)
+    took_part = [actor for actor, role in roles if role not in NOT_TAKING_PART]
+    if not took_part or (kind in NEEDS_TWO and len(set(took_part)) < 2):
+        return None
+    spans = [match.span(), *((m.start, m.end) for m in inside)]
+    q_left = clause_bounds(text, min(s for s, _ in spans), min(s for s, _ in spans))[0]
+    q_right = clause_bounds(text, max(e for _, e in spans), max(e for _, e in spans))[1]
+    quote = text[q_left:q_right].strip(" ,;:–—-")
+    status = _status(text[left:right], date, context)
+    medium = _medium(text[left:right], cue)
+    notes = [f'cue "{match.group()}"', date.notes]
+    return Drafted(kind, status, medium, date, roles, quote, match.group(), notes=notes)
+
+
+NOT_TAKING_PART = {"arranger", "requester", "venue_state", "subject", "addressee"}
+
+
+def _roles(
+    text: str, cue: cues.Cue, match: re.Match[str], inside: list[Mention], context: Context
+) -> list[tuple[str, str]]:
+    book = context.book
+    aside = _aside(text, inside)
+    roles: list[tuple[str, str]] = [(m.actor, aside[m]) for m in inside if m in aside]
+    people = [m for m in inside if m not in aside and not m.adjective]
+    if cue.type == "negotiation":
+        return roles + _negotiators(text, inside, aside, book)
+    before = [m.actor for m in people if m.start < match.start()]
+    after = [m.actor for m in people if m.start >= match.end()]
+    if cues.PRONOUNS.search(text[max(match.start() - 40, 0) : match.end() + 40]):
+        taken = set(before + after)
+        back = [p for p in context.previous_persons if p not in taken]
+        (after if before else before).extend(back[: 2 - min(len(taken), 2)] if back else [])
+    first, second = _pair_roles(cue, match)
+    roles += [(a, first) for a in dict.fromkeys(before)]
+    roles += [(a, second) for a in dict.fromkeys(after) if a not in before]
+    return [(a, r) for a, r in roles if book.actors[a].kind != "state" or r in NOT_TAKING_PART
+            or not any(book.actors[x].kind == "person" for x, _ in roles)]  # fmt: skip
+
+
+def _pair_roles(cue: cues.Cue, match: re.Match[str]) -> tuple[str, str]:
+    word = match.group().lower()
+    if cue.type == "call" and word == "called":
+        return "caller", "called"
+    if cue.type == "visit":
+        return ("visitor", "host") if word.startswith("visit") else ("host", "visitor")
+    if cue.type == "mediation":
+        return "mediator", "subject"
+    if cue.type == "address":
+        return "speaker", "addressee"
+    return "participant", "participant"
+
+
+def _aside(text: str, inside: list[Mention]) -> dict[Mention, str]:
+    """Actors named after "arranged by" or "at the request of": they did not take part."""
+    roles: dict[Mention, str] = {}
+    for pattern, role in ((cues.ARRANGERS, "arranger"), (cues.REQUESTERS, "requester")):
+        for found in pattern.finditer(text):
+            clause_end = clause_bounds(text, found.end(), found.end())[1]
+            for m in inside:
+                if found.start() <= m.start < max(clause_end, found.end() + 60):
+                    roles.setdefault(m, role)
+    return roles
+
+
+def _negotiators(
+    text: str, inside: list[Mention], aside: dict[Mention, str], book: ActorBook
+) -> list[tuple[str, str]]:
+    """Talks between states are held by their delegations; a person "led by" heads one."""
+    roles: list[tuple[str, str]] = []
+    led = [m.end() for m in cues.LED_BY.finditer(text)]
+    for m in inside:
+        if m in aside:
+            continue
+        actor = book.actors[m.actor]
+        if actor.kind == "state" and cues.VENUE_BEFORE.search(text[: m.start]):
+            roles.append((actor.id, "venue_state"))
+        elif actor.kind == "state":
+            roles.append((delegation(book, actor.id, evidence=text).id, "participant"))
+        elif actor.kind == "organization" and actor.part_of:
+            roles.append((actor.id, "participant"))
+        elif actor.kind == "person" and any(0 <= m.start - end < 4 for end in led):
+            roles.append((actor.id, "delegation_head"))
+    return list(dict.fromkeys(roles))
+
+
+def _parties(
+    roles: list[tuple[str, str]], date: ResolvedDate, context: Context
+) -> list[tuple[str, str]]:
+    """A dated round of "the talks" with no side named is held by the sides of the last
+    round; an undated mention of talks with no sides is commentary, not a round."""
+    sides = [r for r in roles if r[1] == "participant"]
+    if len(sides) >= 2:
+        context.previous_parties = sides
+        return roles
+    if date.precision != "unknown" and context.previous_parties:
+        return list(dict.fromkeys(roles + context.previous_parties))
+    return roles
+
+
+def _date(text: str, match: re.Match[str], context: Context) -> ResolvedDate:
+    """The date expression nearest before the cue, else the nearest after it, else none."""
+    dates = find_dates(text, context.dateline, previous=context.previous_date)  # type: ignore[arg-type]
+    before = [d for d in dates if d.start is not None and d.start < match.start()]
+    after = [d for d in dates if d.start is not None and d.start >= match.start()]
+    chosen = before[-1] if before else (after[0] if after else UNKNOWN)
+    if chosen.precision == "day":
+        context.previous_date = chosen
+    return chosen
+
+
+def _status(window: str, date: ResolvedDate, context: Context) -> str:
+    if cues.RULED_OUT.search(window):
+        return "ruled_out"
+    if cues.PLANNED.search(window):
+        return "planned"
+    if cues.PROPOSED.search(window):
+        return "proposed"
+    if date.earliest and date.earliest > context.dateline:  # type: ignore[operator]
+        return "planned"  # a held contact cannot start after its source's date
+    return "held"
+
+
+def _medium(window: str, cue: cues.Cue) -> str | None:
+    if cues.VIDEO.search(window):
+        return "video"
+    if cue.type in ("consultation", "meeting", "visit") and cues.PHONE.search(window):
+        return "phone"
+    return cue.medium
+
+
+def _same(a: Drafted, b: Drafted) -> bool:
+    took = {x for x, r in a.participants if r not in NOT_TAKING_PART}
+    other = {x for x, r in b.participants if r not in NOT_TAKING_PART}
+    return a.type == b.type and took == other and a.date == b.date
