@@ -239,7 +239,6 @@ def validate_for_load(
     `given`, the report of `validate_paths(paths)`, saves validating them alone again.
     """
     given = given or validate_paths(paths, sources_dir=sources_dir, strict=strict)
-    refuse_drafts(given)
     with translated_errors():
         live = live_sources(driver, database)
     unknown = sorted(set(remove) - {source.id for source in live})
@@ -309,6 +308,7 @@ def load_paths(
             given=given,
             remove=remove,
         )
+        refuse_drafts(plan.report)
         if not plan.report.ok:
             raise InvalidDataset(plan.report)
         with translated_errors():

@@ -120,7 +120,7 @@ def _same_position(by_id: dict[str, Actor], affiliations: Iterable[Affiliation])
     return found
 
 
-def _took_part(interaction: Interaction) -> set[str]:
+def took_part(interaction: Interaction) -> set[str]:
     return {p.actor for p in interaction.participants if ROLES_BY_NAME[p.role].took_part}
 
 
@@ -138,7 +138,7 @@ def interaction_candidates(interactions: Iterable[Interaction]) -> list[Candidat
         for a, b in itertools.combinations(sorted(group, key=lambda i: i.id), 2):
             # A planned meeting and the one that realized it are linked, not duplicates.
             linked = b.id in (a.same_as, a.realized_by) or a.id in (b.same_as, b.realized_by)
-            common = sorted(_took_part(a) & _took_part(b))
+            common = sorted(took_part(a) & took_part(b))
             if linked or _distinct(a, b) or not common:
                 continue
             found.append(

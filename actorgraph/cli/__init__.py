@@ -11,6 +11,7 @@ import click
 
 from actorgraph import neo4j_server
 from actorgraph.cli.data import export, merge_check, synth, validate
+from actorgraph.cli.draft import draft
 from actorgraph.cli.load import load
 from actorgraph.cli.output import console, fail
 from actorgraph.cli.server import api_url, browser_lines, neo4j
@@ -96,7 +97,17 @@ def up(port: int | None) -> None:
     serve.callback(host=None, port=port, workers=None)  # type: ignore[misc]
 
 
-for command in (neo4j, validate, merge_check, export, load, sources, changes, synth):
+for command in (
+    neo4j,
+    validate,
+    merge_check,
+    export,
+    load,
+    sources,
+    changes,
+    synth,
+    draft,
+):
     cli.add_command(command)
 
 

@@ -78,10 +78,11 @@ def _titled_persons(book: ActorBook, text: str) -> None:
             DraftActor(slug(name), "person", name, evidence=match.group()), [name]
         )
         where = _modifier_state(book, match.group("mod"))
-        if where and where != person.id:
+        ident = f"{person.id}-{slug(match.group('title'))}-of-{where}"
+        if where and where != person.id and all(a["id"] != ident for a in book.affiliations):
             title = match.group("title")
             book.affiliations.append({
-                "id": f"{person.id}-{slug(title)}-of-{where}",
+                "id": ident,
                 "person": person.id, "organization": where,
                 "role": title[0].upper() + title[1:],
                 "evidence": [{"quote": match.group()}],

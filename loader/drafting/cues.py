@@ -29,15 +29,43 @@ CUES = (
         r"rounds? of (?:talks|negotiations)|peace talks|talks|negotiations|negotiators|"
         r"delegations met",
     ),
+    _cue(
+        "multilateral_meeting",
+        r"(?:meeting|summit|session) of the (?=[A-Z])|"
+        r"(?:meeting|summit) of (?:EU|NATO|G7|G20) ",
+    ),  # fmt: skip
     _cue("visit", r"visited|paid a visit|visit to|received|hosted|welcomed", "in_person"),
-    _cue("call", r"(?:three|four)-way (?:phone )?call|phone calls?|telephone(?:d| call)?|"
-                 r"by (?:tele)?phone|on the phone|called", "phone"),  # fmt: skip
+    _cue(
+        "call",
+        r"(?:three|four)-way (?:phone )?call|phone calls?|telephone(?:d| call)?|"
+        r"by (?:tele)?phone|on the phone|called",
+        "phone",
+    ),  # fmt: skip
     _cue("meeting", r"met|meeting|meet|summit|sat down with", "in_person"),
-    _cue("consultation", r"spoke (?:with|to)|spoken (?:with|to)|talked (?:with|to)|"
-                         r"conversation with|consulted", None),  # fmt: skip
+    _cue(
+        "consultation",
+        r"spoke (?:with|to)|spoken (?:with|to)|talked (?:with|to)|"
+        r"conversation with|consulted",
+        None,
+    ),  # fmt: skip
     # "addressed" alone is often "concerns addressed": only addressing someone counts.
-    _cue("address", r"address(?:ed|ing) (?=the |a |an |[A-Z])|an address to|"
-                    r"(?:nightly|video|televised) address", None),  # fmt: skip
+    _cue("recognition", r"recogni[sz](?:ed|ing|es) (?:the )?(?:independence|sovereignty)"),
+    _cue(
+        "agreement",
+        r"signed (?:an? |the )?(?:[\w-]+ ){0,3}(?:treaty|treaties|agreements?|"
+        r"accords?|declaration|memorandum)|agreed on a [Dd]eclaration|"
+        r"adopted (?:a|the) (?:[\w-]+ )?(?:[Dd]eclaration|resolution)",
+    ),  # fmt: skip
+    _cue("application", r"applied for|application for membership|application to join"),
+    _cue("investigation", r"open(?:ed)? an investigation|launched an investigation"),
+    _cue("announcement", r"announced"),
+    _cue("rally", r"rally"),
+    _cue(
+        "address",
+        r"address(?:ed|ing) (?=the |a |an |[A-Z])|an address to|"
+        r"(?:nightly|video|televised) address",
+        None,
+    ),  # fmt: skip
 )
 VIDEO = re.compile(r"\b(?:by video|video ?(?:call|conference|link)|videoconference)\b", re.I)
 PHONE = re.compile(r"\b(?:phone|telephone|call)\b", re.I)
@@ -57,6 +85,14 @@ ARRANGERS = re.compile(
 )
 REQUESTERS = re.compile(r"\bat the request of\b|\bat (?P<who>\S+?)[’']s request\b", re.I)
 LED_BY = re.compile(r"\bled by\b", re.I)
+# "the talks", "his call": a noun cue after a definite word points back to a contact told
+# before; without a date of its own it is commentary on it, not a new one.
+NOUN_CUE = re.compile(r"^(?:(?:peace )?talks|negotiations|negotiators|meeting|summit|"
+                      r"(?:phone )?calls?|conversation|rounds? of \w+)$", re.I)  # fmt: skip
+DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|his|her|their|its|that|this|these|those|such|[A-Z][\w-]*[’']s)\s+"
+    r"(?:[\w-]+\s+){0,2}$"
+)
 # A state named after one of these is where it happened, not a party to it.
 VENUE_BEFORE = re.compile(r"\b(?:in|at|near|of)\s+(?:the\s+)?$")
 PRONOUNS = re.compile(r"\b(?:he|she|him|her|his two guests|the two (?:men|women|leaders|"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,8 @@ from loader.drafting.actor_proposals import propose_actors
 from loader.drafting.actors import ActorBook, DraftActor
 from loader.drafting.countries import slug
 from loader.drafting.dates import as_record
-from loader.drafting.interactions import Context, Drafted, in_sentence
+from loader.drafting.known import Known
+from loader.drafting.interactions import NOT_TAKING_PART, Context, Drafted, in_sentence
 from loader.drafting.places import PlaceBook
 from loader.drafting.text import split_sentences
 from loader.source_text import SourceText
@@ -36,15 +38,14 @@ def draft_text(
     raw: str,
     *,
     source: Record,
-    known_actors: list[Record],
-    known_places: list[Record],
+    known: Known,
     on_sentence: Callable[[int, int], None] | None = None,
 ) -> Record:
     """The rule-based draft of `raw`: a data file's records with `draft: true`."""
     sentences = split_sentences(raw)
-    book = ActorBook(known_actors)
+    book = ActorBook(known.actors)
     propose_actors(book, sentences)
-    places = PlaceBook(known_places, book)
+    places = PlaceBook(known.places, book)
     places.propose_from(s.text for s in sentences)
     context = Context(book, source["date"])
     drafted: list[Drafted] = []
@@ -100,7 +101,7 @@ def _interaction_records(drafted: list[Drafted], book: ActorBook, text: SourceTe
     records: list[Record] = []
     seen: set[str] = set()
     for d in drafted:
-        took = [a for a, r in d.participants if r not in ("arranger", "requester", "subject")]
+        took = [a for a, r in d.participants if r not in NOT_TAKING_PART]
         names = "-".join(dict.fromkeys(_short(book.actors[a]) for a in took[:3]))
         day = d.date.earliest.isoformat() if d.date.earliest else "undated"
         base = slug(f"{d.type}-{day}-{names}")
@@ -126,10 +127,17 @@ def _short(actor: DraftActor) -> str:
     return words[-1] if actor.kind == "person" else words[0]
 
 
+class PlainDumper(yaml.SafeDumper):
+    """Writes a value used twice out twice: data files refuse YAML anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def write_draft(draft: Record, out: Path | None) -> str:
     """The draft as YAML (returned), and written atomically to `out` when given."""
-    body = HEADER + yaml.safe_dump(
-        _plain(draft), sort_keys=False, allow_unicode=True, width=100
+    body = HEADER + yaml.dump(
+        _plain(draft), Dumper=PlainDumper, sort_keys=False, allow_unicode=True, width=100
     )
     if out is not None:
         fd, tmp = tempfile.mkstemp(prefix=".draft-", suffix=".yaml", dir=out.parent)
@@ -148,13 +156,15 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in value.items() if v not in (None, [], "")}
     if isinstance(value, list):
         return [_plain(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    if isinstance(value, str) and ISO_DAY.match(value):
+        return dt.date.fromisoformat(value)  # YAML writes a date unquoted, as curators do
     return value
+
+
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def source_record(source_id: str, date: dt.date, text_file: str, **optional: str | None) -> Record:
     record: Record = {"id": source_id, "date": date, "text_file": text_file}
     record.update({k: v for k, v in optional.items() if v})
     return record
-

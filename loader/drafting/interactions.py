@@ -18,6 +18,7 @@ from loader.drafting.actor_proposals import delegation
 from loader.drafting.actors import ActorBook, Mention
 from loader.drafting.dates import UNKNOWN, ResolvedDate, find_dates
 from loader.drafting.text import Sentence, clause_bounds
+from loader.vocabulary import ROLES_BY_NAME
 
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 NEEDS_TWO = {"call", "meeting", "consultation", "visit", "negotiation"}
@@ -105,6 +106,8 @@ def _interaction(
     if kind == "consultation" and cues.PHONE.search(text):
         kind = "call"  # "spoke with Putin again and, in a call that lasted..."
     date = _date(text, match, context)
+    if date.precision == "unknown" and _points_back(text, match):
+        return None
     if kind == "negotiation":
         roles = _parties(roles, date, context)
     took_part = [actor for actor, role in roles if role not in NOT_TAKING_PART]
@@ -120,7 +123,7 @@ def _interaction(
     return Drafted(kind, status, medium, date, roles, quote, match.group(), notes=notes)
 
 
-NOT_TAKING_PART = {"arranger", "requester", "venue_state", "subject", "addressee"}
+NOT_TAKING_PART = {name for name, role in ROLES_BY_NAME.items() if not role.took_part}
 
 
 def _roles(
@@ -153,9 +156,19 @@ def _pair_roles(cue: cues.Cue, match: re.Match[str]) -> tuple[str, str]:
         return ("visitor", "host") if word.startswith("visit") else ("host", "visitor")
     if cue.type == "mediation":
         return "mediator", "subject"
-    if cue.type == "address":
-        return "speaker", "addressee"
-    return "participant", "participant"
+    return PAIR_ROLES.get(cue.type, ("participant", "participant"))
+
+
+# The roles of the actors named before the cue and after it, by type (data/README.md).
+PAIR_ROLES = {
+    "address": ("speaker", "addressee"),
+    "announcement": ("speaker", "subject"),
+    "recognition": ("signatory", "subject"),
+    "agreement": ("signatory", "signatory"),
+    "application": ("applicant", "addressee"),
+    "investigation": ("initiator", "subject"),
+    "rally": ("organizer", "subject"),
+}
 
 
 def _aside(text: str, inside: list[Mention]) -> dict[Mention, str]:
@@ -183,12 +196,18 @@ def _negotiators(
         if actor.kind == "state" and cues.VENUE_BEFORE.search(text[: m.start]):
             roles.append((actor.id, "venue_state"))
         elif actor.kind == "state":
-            roles.append((delegation(book, actor.id, evidence=text).id, "participant"))
+            roles.append((delegation(book, actor.id, evidence=text[m.start : m.end]).id, "participant"))
         elif actor.kind == "organization" and actor.part_of:
             roles.append((actor.id, "participant"))
         elif actor.kind == "person" and any(0 <= m.start - end < 4 for end in led):
             roles.append((actor.id, "delegation_head"))
     return list(dict.fromkeys(roles))
+
+
+def _points_back(text: str, match: re.Match[str]) -> bool:
+    return bool(
+        cues.NOUN_CUE.match(match.group()) and cues.DEFINITE_BEFORE.search(text[: match.start()])
+    )
 
 
 def _parties(
