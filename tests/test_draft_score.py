@@ -158,9 +158,21 @@ def test_both_undated_match_with_a_right_date() -> None:
     assert pair.date_right
 
 
-def test_one_undated_side_matches_with_a_wrong_date() -> None:
-    [pair] = scored(data_file(interaction("x", date=UNDATED)), data_file(CALL)).pairs
-    assert not pair.date_right
+def test_an_undated_record_matches_only_an_undated_one() -> None:
+    assert scored(data_file(interaction("x", date=UNDATED)), data_file(CALL)).pairs == []
+    [pair] = scored(
+        data_file(interaction("x", date=UNDATED)), data_file(interaction("y", date=UNDATED))
+    ).pairs
+    assert pair.date_right
+
+
+def test_a_drafted_actor_bearing_a_reference_name_takes_its_id() -> None:
+    reference = data_file(CALL, actors=("macron", "putin"))
+    draft = data_file(interaction("x", took_part=("macron", "vladimir-putin")), actors=("macron",))
+    draft["actors"].append({"id": "vladimir-putin", "kind": "person", "name": "PUTIN"})
+    result = scored(draft, reference)
+    assert result.actors.matched == 2
+    assert result.pairs[0].shared == ["macron", "putin"]
 
 
 def test_date_share_counts_matched_pairs_with_equal_precision_and_bounds() -> None:

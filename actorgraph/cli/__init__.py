@@ -12,6 +12,7 @@ import click
 from actorgraph import neo4j_server
 from actorgraph.cli.data import export, merge_check, synth, validate
 from actorgraph.cli.draft import draft
+from actorgraph.cli.draft_score import draft_score
 from actorgraph.cli.load import load
 from actorgraph.cli.output import console, fail
 from actorgraph.cli.server import api_url, browser_lines, neo4j
@@ -107,6 +108,7 @@ for command in (
     changes,
     synth,
     draft,
+    draft_score,
 ):
     cli.add_command(command)
 

@@ -196,7 +196,9 @@ def _negotiators(
         if actor.kind == "state" and cues.VENUE_BEFORE.search(text[: m.start]):
             roles.append((actor.id, "venue_state"))
         elif actor.kind == "state":
-            roles.append((delegation(book, actor.id, evidence=text[m.start : m.end]).id, "participant"))
+            roles.append(
+                (delegation(book, actor.id, evidence=text[m.start : m.end]).id, "participant")
+            )
         elif actor.kind == "organization" and actor.part_of:
             roles.append((actor.id, "participant"))
         elif actor.kind == "person" and any(0 <= m.start - end < 4 for end in led):

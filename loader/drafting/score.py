@@ -5,12 +5,13 @@ the next drafts against that reference. The two files are read with the dataset 
 (either may say `draft: true`); nothing else about them is checked but the interaction types
 and roles, which the match needs. data/README.md ("Scoring a draft") gives the rules:
 
-- actors match by id. A file's actors are the ids in its `actors:` list and every actor its
+- actors match by id, after a drafted actor whose name or alias is a reference actor's takes
+  that actor's id (`resolved_to`). A file's actors are the ids in its `actors:` list and every actor its
   interactions name as a participant: a second source names the seed's actors without
   listing them.
 - interactions match one to one, by the largest assignment (see `match_interactions`), where
   a pair may match when its types are of one family, an actor took part in both, and the
-  dates overlap (an undated record does not block a match).
+  dates overlap, or both are undated.
 - a matched pair's date is right when both are undated, or when precision and both bounds
   are equal; a dated record matched with an undated one has a wrong date.
 
@@ -28,6 +29,7 @@ import networkx as nx
 from pydantic import ValidationError
 
 from loader.dataset import DateRange, Interaction, SourceFile
+from loader.names import name_key
 from loader.validation_limits import DEFAULT_LIMITS
 from loader.validation_messages import schema_issues, suggest
 from loader.vocabulary import ROLES_BY_NAME, TYPES_BY_NAME
@@ -102,6 +104,7 @@ def score_files(draft: Path, reference: Path) -> Score:
 
 
 def score(draft: SourceFile, reference: SourceFile) -> Score:
+    draft = resolved_to(reference, draft)
     pairs = match_interactions(draft.interactions, reference.interactions)
     drafted_actors, reference_actors = actor_ids(draft), actor_ids(reference)
     right = sum(pair.date_right for pair in pairs)
@@ -123,6 +126,34 @@ def score(draft: SourceFile, reference: SourceFile) -> Score:
         missed_actors=sorted(reference_actors - drafted_actors),
         extra_actors=sorted(drafted_actors - reference_actors),
     )
+
+
+def resolved_to(reference: SourceFile, draft: SourceFile) -> SourceFile:
+    """`draft` with each actor that bears a reference actor's name or alias renamed to
+    that actor's id, in its actor list and its participants."""
+    ids_by_name = {
+        name_key(name): actor.id
+        for actor in reference.actors
+        for name in [actor.name or "", *actor.aliases]
+        if name
+    }
+    renamed: dict[str, str] = {}
+    for actor in draft.actors:
+        for name in [actor.name or "", *actor.aliases]:
+            target = ids_by_name.get(name_key(name)) if name else None
+            if target and actor.id not in {a.id for a in reference.actors}:
+                renamed[actor.id] = target
+                break
+    if not renamed:
+        return draft
+    actors = [a.model_copy(update={"id": renamed.get(a.id, a.id)}) for a in draft.actors]
+    interactions = [
+        i.model_copy(update={"participants": [
+            p.model_copy(update={"actor": renamed.get(p.actor, p.actor)}) for p in i.participants
+        ]})
+        for i in draft.interactions
+    ]  # fmt: skip
+    return draft.model_copy(update={"actors": actors, "interactions": interactions})
 
 
 def metrics(drafted: int, reference: int, matched: int) -> Metrics:
@@ -148,8 +179,10 @@ def undated(date: DateRange) -> bool:
 
 
 def dates_overlap(a: DateRange, b: DateRange) -> bool:
-    """Whether the two ranges intersect; a null bound is open, so an undated range overlaps
-    every range (as in `loader.merge_check`)."""
+    """Whether the two ranges intersect, a single null bound being open; an undated range
+    overlaps only an undated one."""
+    if undated(a) or undated(b):
+        return undated(a) and undated(b)
     if a.earliest and b.latest and a.earliest > b.latest:
         return False
     return not (b.earliest and a.latest and b.earliest > a.latest)
