@@ -51,7 +51,9 @@ ORG_NAME = re.compile(
     rf"\b(?P<name>(?:[A-Z][\w’'-]+\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){{1,5}}"
     rf"(?:{'|'.join(ORG_HEADS)}))\b"
 )
-DELEGATION_WORDS = r"(?:delegations?|negotiating teams?|teams?|negotiators|delegates)"
+DELEGATION_WORDS = (
+    r"(?:delegations?|negotiating teams?|teams?|negotiators|delegates|representatives)"
+)
 MINISTRY = re.compile(r"(?P<adj>[A-Z][a-z]+)\s+[Mm]inistry\s+of\s+(?P<what>[a-z]+|[A-Z][a-z]+)")
 OFFICE = re.compile(r"(?P<who>[A-Z][\w-]+)[’']s\s+office\b")
 # Seats of government that news names in place of the office in them.

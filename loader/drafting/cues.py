@@ -38,13 +38,13 @@ CUES = (
     _cue(
         "call",
         r"(?:three|four)-way (?:phone )?call|phone calls?|telephone(?:d| call)?|"
-        r"by (?:tele)?phone|on the phone|called",
+        r"by (?:tele)?phone|on the phone|called|(?<=\ba )call|(?<=\banother )call",
         "phone",
     ),  # fmt: skip
     _cue("meeting", r"met|meeting|meet|summit|sat down with", "in_person"),
     _cue(
         "consultation",
-        r"spoke (?:with|to)|spoken (?:with|to)|talked (?:with|to)|"
+        r"spoke (?:\w+ )?(?:with|to)|spoken (?:with|to)|talked (?:with|to)|"
         r"conversation with|consulted",
         None,
     ),  # fmt: skip
@@ -94,6 +94,10 @@ DEFINITE_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}$"
 )
 # A state named after one of these is where it happened, not a party to it.
-VENUE_BEFORE = re.compile(r"\b(?:in|at|near|of)\s+(?:the\s+)?$")
+VENUE_BEFORE = re.compile(r"\b(?:in|at|near|of)\s+(?:the\s+)?(?:[A-Z][\w-]+,?\s+)?$")
+# Who hold talks for their states: with these, a meeting is a round of negotiation.
+DELEGATES = re.compile(r"\b(?:negotiators|delegations?|delegates|representatives|"
+                       r"(?:negotiating )?teams?)\b", re.I)  # fmt: skip
+RELATIVE = re.compile(r"^\s*(?:who|which)\b", re.I)
 PRONOUNS = re.compile(r"\b(?:he|she|him|her|his two guests|the two (?:men|women|leaders|"
                       r"ministers|presidents))\b", re.I)  # fmt: skip

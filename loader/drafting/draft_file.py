@@ -61,7 +61,7 @@ def draft_text(
     return {
         "draft": True,
         "source": source,
-        "actors": [_actor_record(a) for a in book.new_actors() if a.id in used],
+        "actors": [_actor_record(a) for a in book.new_actors()],
         "places": places.records(),
         "affiliations": [a for a in book.affiliations if used >= {a["person"], a["organization"]}],
         "memberships": _memberships(book, used),

@@ -80,20 +80,27 @@ def _cues(text: str, quoted: list[tuple[int, int]]) -> list[tuple[cues.Cue, re.M
 
 
 def _window(text: str, match: re.Match[str], mentions: list[Mention]) -> tuple[int, int]:
-    """The cue's clause, widened left until it holds a subject, and right to an object."""
+    """The cue's clause, widened right over a list of names and to an object, then left
+    until it holds a subject (a relative clause's subject is the name before "who")."""
     left, right = clause_bounds(text, match.start(), match.end())
-    while left > 0 and not any(left <= m.start < match.start() for m in mentions):
-        left = clause_bounds(text, max(left - 3, 0), max(left - 2, 0))[0]
     if not any(match.end() <= m.start < right for m in mentions) and right < len(text):
         right = clause_bounds(text, right + 2, min(right + 3, len(text)))[1]
     # A list of names ("between Macron, Scholz and Putin") is one clause, not three.
-    while right < len(text) and re.match(r"[,;]?\s*(?:and\s+)?", text[right:]):
-        skip = right + re.match(r"[,;]?\s*(?:and\s+)?", text[right:]).end()  # type: ignore[union-attr]
+    while right < len(text):
+        skip = right + LIST_GLUE.match(text, right).end() - right  # type: ignore[union-attr]
         after = next((m for m in mentions if m.start == skip and not m.adjective), None)
         if after is None:
             break
         right = max(after.end, clause_bounds(text, after.start, after.end)[1])
+    named = [m for m in mentions if left <= m.start < right and not m.adjective]
+    if len(named) >= 2 and any(m.start < match.start() for m in named):
+        return left, right
+    while left > 0 and not any(left <= m.start < match.start() for m in mentions):
+        left = clause_bounds(text, max(left - 3, 0), max(left - 2, 0))[0]
     return left, right
+
+
+LIST_GLUE = re.compile(r"[,;]?\s*(?:and\s+)?")
 
 
 def _interaction(
@@ -103,6 +110,8 @@ def _interaction(
     inside = [m for m in mentions if left <= m.start < right]
     roles = _roles(text, cue, match, inside, context)
     kind = cue.type
+    if kind in ("meeting", "consultation") and cues.DELEGATES.search(text[left:right]):
+        kind = "negotiation"  # "the Russian and Ukrainian representatives met again"
     if kind == "consultation" and cues.PHONE.search(text):
         kind = "call"  # "spoke with Putin again and, in a call that lasted..."
     date = _date(text, match, context)
@@ -131,9 +140,13 @@ def _roles(
 ) -> list[tuple[str, str]]:
     book = context.book
     aside = _aside(text, inside)
+    subject = _relative_subject(text, match, inside)
+    if subject is not None:
+        aside.pop(subject, None)
+        inside = [m for m in inside if m is subject or m.start >= match.start()]
     roles: list[tuple[str, str]] = [(m.actor, aside[m]) for m in inside if m in aside]
     people = [m for m in inside if m not in aside and not m.adjective]
-    if cue.type == "negotiation":
+    if cue.type == "negotiation" or cues.DELEGATES.search(text):
         return roles + _negotiators(text, inside, aside, book)
     before = [m.actor for m in people if m.start < match.start()]
     after = [m.actor for m in people if m.start >= match.end()]
@@ -146,6 +159,15 @@ def _roles(
     roles += [(a, second) for a in dict.fromkeys(after) if a not in before]
     return [(a, r) for a, r in roles if book.actors[a].kind != "state" or r in NOT_TAKING_PART
             or not any(book.actors[x].kind == "person" for x, _ in roles)]  # fmt: skip
+
+
+def _relative_subject(text: str, match: re.Match[str], inside: list[Mention]) -> Mention | None:
+    """In "..., Erdogan, who spoke with Putin", the name before "who" is the subject."""
+    clause_start = clause_bounds(text, match.start(), match.end())[0]
+    if not cues.RELATIVE.match(text[clause_start : match.start()]):
+        return None
+    before = [m for m in inside if m.end <= clause_start]
+    return before[-1] if before else None
 
 
 def _pair_roles(cue: cues.Cue, match: re.Match[str]) -> tuple[str, str]:
@@ -178,7 +200,7 @@ def _aside(text: str, inside: list[Mention]) -> dict[Mention, str]:
         for found in pattern.finditer(text):
             clause_end = clause_bounds(text, found.end(), found.end())[1]
             for m in inside:
-                if found.start() <= m.start < max(clause_end, found.end() + 60):
+                if found.start() <= m.start < clause_end:
                     roles.setdefault(m, role)
     return roles
 
@@ -227,14 +249,24 @@ def _parties(
 
 
 def _date(text: str, match: re.Match[str], context: Context) -> ResolvedDate:
-    """The date expression nearest before the cue, else the nearest after it, else none."""
+    """Of the dates before the cue, the most precise (nearest the cue among equals): "On
+    Saturday evening, the same day Putin held a rally ... in 2014, Zelenskyy gave an
+    address" is Saturday. Else a date after the cue in its own clause; else none."""
     dates = find_dates(text, context.dateline, previous=context.previous_date)  # type: ignore[arg-type]
-    before = [d for d in dates if d.start is not None and d.start < match.start()]
-    after = [d for d in dates if d.start is not None and d.start >= match.start()]
-    chosen = before[-1] if before else (after[0] if after else UNKNOWN)
+    dated = [d for d in dates if d.start is not None]
+    clause_end = clause_bounds(text, match.start(), match.end())[1]
+    before = [d for d in dated if d.start < match.start()]  # type: ignore[operator]
+    after = [d for d in dated if match.start() <= d.start < clause_end]  # type: ignore[operator]
+    if before:
+        chosen = max(before, key=lambda d: (PRECISE.index(d.precision), d.start))
+    else:
+        chosen = (after or [UNKNOWN])[0]
     if chosen.precision == "day":
         context.previous_date = chosen
     return chosen
+
+
+PRECISE = ("unknown", "year", "month", "between", "day")
 
 
 def _status(window: str, date: ResolvedDate, context: Context) -> str:
@@ -258,6 +290,11 @@ def _medium(window: str, cue: cues.Cue) -> str | None:
 
 
 def _same(a: Drafted, b: Drafted) -> bool:
+    """Whether two contacts drafted from one sentence are one: then `a` takes b's roles."""
     took = {x for x, r in a.participants if r not in NOT_TAKING_PART}
     other = {x for x, r in b.participants if r not in NOT_TAKING_PART}
-    return a.type == b.type and took == other and a.date == b.date
+    same_sides = took == other or (a.type == "negotiation" and bool(took & other))
+    if a.type == b.type and a.date == b.date and same_sides:
+        b.participants = list(dict.fromkeys(b.participants + a.participants))
+        return True
+    return False

@@ -14,6 +14,7 @@ from typing import Any
 
 from loader.source_text import normalize_ws
 
+STRAY_CLOSING_QUOTE = re.compile(r"^[\"”’]+\s+")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Where a clause ends: the shortest quote that proves a fact stops at one of these.
 CLAUSE_BREAK = re.compile(r"[;:]\s|,\s|\s[–—-]\s")
@@ -58,9 +59,13 @@ def split_sentences(raw: str) -> list[Sentence]:
             continue
         for span in nlp(paragraph).sents:
             text = span.text
-            if text.strip():
-                start = offset + span.start_char
-                found.append(Sentence(start, start + len(text), text))
+            # The closing quote of the sentence before ("...progress." On March 6, ...)
+            # would open a quotation that swallows this sentence's names.
+            stray = STRAY_CLOSING_QUOTE.match(text)
+            skip = stray.end() if stray else 0
+            if text[skip:].strip():
+                start = offset + span.start_char + skip
+                found.append(Sentence(start, start + len(text) - skip, text[skip:]))
     return found
 
 
