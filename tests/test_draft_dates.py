@@ -91,7 +91,8 @@ def test_since_or_after_a_calendar_date_gives_it_as_the_earliest_bound_only() ->
 
 
 @pytest.mark.parametrize(
-    "sentence", ["It was arranged before March 10.", "They talked until March 10."]
+    "sentence",
+    ["It was arranged before March 10.", "They talked until March 10.", "Reply by March 10."],
 )
 def test_before_or_until_a_calendar_date_gives_it_as_the_latest_bound_only(sentence: str) -> None:
     date = only_date(sentence)
@@ -213,6 +214,13 @@ def test_after_a_weekday_gives_it_as_the_earliest_bound_only() -> None:
     assert (date.precision, date.earliest, date.latest) == ("between", dt.date(2022, 3, 15), None)
 
 
+def test_a_weekday_before_a_calendar_date_leaves_the_day_to_that_date() -> None:
+    found = find_dates("On Friday, March 18, 2016, they spoke.", MONDAY)
+    assert [(date.phrase, date.earliest) for date in found] == [
+        ("March 18, 2016", dt.date(2016, 3, 18))
+    ]
+
+
 def test_a_weekday_that_may_lie_ahead_gives_no_date() -> None:
     assert find_dates("They will meet next Tuesday.", MONDAY) == []
     assert find_dates("They meet this Friday.", MONDAY) == []
@@ -283,6 +291,9 @@ def test_a_hedged_count_of_weeks_gives_no_date() -> None:
         ("that day", dt.date(2022, 3, 10)),
         ("the same day", dt.date(2022, 3, 10)),
         ("that evening", dt.date(2022, 3, 10)),
+        ("the day after", dt.date(2022, 3, 11)),
+        ("the following morning", dt.date(2022, 3, 11)),
+        ("two days earlier", dt.date(2022, 3, 8)),
     ],
 )
 def test_a_phrase_relative_to_the_previous_event_counts_from_its_date(
@@ -294,7 +305,9 @@ def test_a_phrase_relative_to_the_previous_event_counts_from_its_date(
     assert "previous event, Thursday 2022-03-10" in date.notes
 
 
-@pytest.mark.parametrize("words", ["the next day", "the previous evening", "later that day"])
+@pytest.mark.parametrize(
+    "words", ["the next day", "the previous evening", "later that day", "that day", "a day later"]
+)
 def test_a_phrase_relative_to_the_previous_event_gives_nothing_without_it(words: str) -> None:
     assert find_dates(f"They spoke again {words}.", MONDAY) == []
 
@@ -304,6 +317,13 @@ def test_a_phrase_relative_to_a_previous_event_known_only_to_the_month_gives_not
         "month", dt.date(2022, 3, 1), dt.date(2022, 3, 31), "in March", 0, 8, "as written"
     )
     assert find_dates("They spoke the next day.", MONDAY, previous=march) == []
+
+
+def test_a_phrase_relative_to_the_previous_event_never_lands_after_the_dateline() -> None:
+    on_the_dateline = ResolvedDate("day", MONDAY, MONDAY, "today", 0, 5, "is the dateline")
+    assert find_dates("They meet the next day.", MONDAY, previous=on_the_dateline) == []
+    date = only_date("They met the day before.", previous=on_the_dateline)
+    assert date.earliest == dt.date(2022, 3, 20)
 
 
 def test_later_that_day_is_one_phrase_not_that_day_inside_it() -> None:
@@ -342,6 +362,7 @@ def test_every_date_in_a_sentence_comes_in_order_of_appearance() -> None:
         "The march on Kyiv stalled.",
         "The column may march on the capital in 10 days.",
         "They counted 13 proposals and 28 objections.",
+        "Since March 2 million people have fled.",
         "He told the Sunday Times that talks went well.",
         "The Good Friday Agreement was cited.",
         "He said on several occasions that talks must continue.",

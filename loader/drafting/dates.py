@@ -154,8 +154,8 @@ def _day_or_bound(match: re.Match[str], day: dt.date, how: str) -> ResolvedDate:
     if not bound:
         return _on_day(match, day, how)
     if bound in ("since", "after"):
-        return _found(match, "between", day, None, f"{how}: from {day}, no end given")
-    return _found(match, "between", None, day, f"{how}: until {day}, no start given")
+        return _found(match, "between", day, None, f"{how}: no earlier than {day}, no end given")
+    return _found(match, "between", None, day, f"{how}: no later than {day}, no start given")
 
 
 def _month(match: re.Match[str], context: _Context) -> ResolvedDate | None:
@@ -186,12 +186,21 @@ def _weekday(match: re.Match[str], context: _Context) -> ResolvedDate | None:
     lead = (match.group("lead") or "").lower()
     if match.group("name_before") or match.group("name_after") or lead in _FORWARD_LEADS:
         return None
+    if _CALENDAR_DATE_NEXT.match(context.sentence, match.end()):
+        return None  # "Friday, March 18, 2016": the calendar date that follows gives the day
     step = _WEEKDAY_STEPS[WEEKDAY_NAMES.index(match.group("weekday"))]
     # Strictly before the dateline: "Last Monday" on a Monday is a week before.
     day: dt.date = context.dateline + relativedelta(days=-1, weekday=step(-1))
     return _day_or_bound(match, day, _before_dateline(context))
 
 
+_CALENDAR_DATE_NEXT = re.compile(
+    r",?\s+(?:"
+    + _month_name("m1")
+    + r"\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _month_name("m2")
+    + ")"
+)
 # A weekday after these may lie ahead of the dateline ("by Friday"), or be no one day.
 _FORWARD_LEADS = {"next", "this", "coming", "this coming", "every", "by", "until", "till", "before"}
 
@@ -212,7 +221,7 @@ def _lowercase_unless_first(match: re.Match[str]) -> bool:
 
 
 def _weeks_ago(match: re.Match[str], context: _Context) -> ResolvedDate | None:
-    """ "Two weeks ago", and "last week" as one week ago: Monday to Sunday of that week."""
+    """Monday to Sunday of the week N weeks back ("two weeks ago"; "last week" is one)."""
     if match.groupdict().get("hedge"):
         return None
     weeks = _count(match) if match.groupdict().get("count") else 1
@@ -248,6 +257,8 @@ def _from_previous(days: int | None) -> _Resolver:
             return None
         shift = days if days is not None else _count(match) * _direction(match)
         day = previous.earliest + dt.timedelta(days=shift)
+        if day > context.dateline:
+            return None  # only a calendar date may lie after the dateline
         return _on_day(
             match, day, f"from the previous event, {_weekday_and_date(previous.earliest)}"
         )
@@ -259,8 +270,10 @@ def _direction(match: re.Match[str]) -> int:
     return 1 if match.group(0).lower().endswith("later") else -1
 
 
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
-_DAY2 = r"(?:" + _month_name("month2") + r"\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b"
+# A number after a month that counts something is no day: "March 2 million people".
+_NOT_A_COUNT = r"(?![.,]\d|\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion)\b)"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b" + _NOT_A_COUNT
+_DAY2 = r"(?:" + _month_name("month2") + r"\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b" + _NOT_A_COUNT
 _AND_YEAR = r"(?:,?\s+" + _YEAR + ")?"
 _BOUND = r"(?:(?P<bound>since|after|before|until|till|by)\s+|on\s+)?"
 _WEEKDAY_LEAD = r"(?:(?P<lead>on|last|this\s+past|next|this\s+coming|this|coming|every|by|until"
