@@ -47,21 +47,28 @@ _Resolver = Callable[[re.Match[str], _Context], ResolvedDate | None]
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_STEPS = (MO, TU, WE, TH, FR, SA, SU)
-MONTH_NUMBERS = {
-    **{name: number for number, name in enumerate(calendar.month_name) if name},
-    **{"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8},
-    **{"Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12},
-}
+MONTH_NAMES = {name: number for number, name in enumerate(calendar.month_name) if name}
+MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8}
+MONTH_ABBREVIATIONS |= {"Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
 COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 COUNT_WORDS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
+
 # Month and weekday names must be capitalised: "Russia may agree" and "the march on Kyiv"
-# are not dates. Longest names first, so "March" is tried before "Mar".
-_MONTH = (
-    r"(?-i:(?P<month>"
-    + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-    + r"))\b\.?(?!'s|’s)"
-)
+# are not dates. Full names first, so "March" is tried before "Mar".
+def _month_name(group: str) -> str:
+    """A month in the named group; only an abbreviation takes a period ("Feb.", not "March.")."""
+    full = "|".join(MONTH_NAMES)
+    abbreviated = "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
+    return r"(?-i:(?P<" + group + ">(?:" + full + r")\b|(?:" + abbreviated + r")\b\.?))(?!'s|’s)"
+
+
+def _month_number(written: str) -> int:
+    name = written.rstrip(".")
+    return MONTH_NAMES.get(name) or MONTH_ABBREVIATIONS[name]
+
+
+_MONTH = _month_name("month")
 _WEEKDAY = r"(?-i:(?P<weekday>" + "|".join(WEEKDAY_NAMES) + r"))\b"
 _PART_OF_DAY = r"(?-i:morning|afternoon|evening|night)"
 _COUNT = r"(?P<count>" + "|".join(COUNT_WORDS) + r"|\d{1,2})"
@@ -109,22 +116,50 @@ def _count(match: re.Match[str]) -> int:
 
 
 def _calendar_day(match: re.Match[str], context: _Context) -> ResolvedDate | None:
-    year_given = match.group("year")
-    year = int(year_given) if year_given else context.dateline.year
+    day = _written_day(match, context, "month", "day")
+    if day is None:
+        return None
+    how = _year_note(match, day, context)
+    if match.groupdict().get("day2"):
+        last = _written_day(match, context, "month2", "day2")
+        if last is None or last <= day:
+            return None
+        return _found(match, "between", day, last, f"{how}: {day} to {last}")
+    return _day_or_bound(match, day, how)
+
+
+def _written_day(
+    match: re.Match[str], context: _Context, month_group: str, day_group: str
+) -> dt.date | None:
+    year = int(match.group("year") or context.dateline.year)
+    month = match.group(month_group) or match.group("month")
     try:
-        day = dt.date(year, MONTH_NUMBERS[match.group("month")], int(match.group("day")))
+        return dt.date(year, _month_number(month), int(match.group(day_group)))
     except ValueError:  # "Feb. 30": not a date, so no date
         return None
-    if year_given:
-        return _on_day(match, day, "as written")
-    how = f"with no year, in the dateline's year {year}"
+
+
+def _year_note(match: re.Match[str], day: dt.date, context: _Context) -> str:
+    if match.group("year"):
+        return "as written"
+    how = f"with no year, in the dateline's year {day.year}"
     if day > context.dateline:
         how += " (after the dateline: a plan or a schedule)"
-    return _on_day(match, day, how)
+    return how
+
+
+def _day_or_bound(match: re.Match[str], day: dt.date, how: str) -> ResolvedDate:
+    """The day itself, or one bound from it when a time word leads ("since Feb. 28")."""
+    bound = (match.groupdict().get("bound") or "").lower()
+    if not bound:
+        return _on_day(match, day, how)
+    if bound in ("since", "after"):
+        return _found(match, "between", day, None, f"{how}: no earlier than {day}, no end given")
+    return _found(match, "between", None, day, f"{how}: no later than {day}, no start given")
 
 
 def _month(match: re.Match[str], context: _Context) -> ResolvedDate | None:
-    month = MONTH_NUMBERS[match.group("month")]
+    month = _month_number(match.group("month"))
     if match.group("year"):
         year, how = int(match.group("year")), "as written"
     elif month <= context.dateline.month:
@@ -151,13 +186,23 @@ def _weekday(match: re.Match[str], context: _Context) -> ResolvedDate | None:
     lead = (match.group("lead") or "").lower()
     if match.group("name_before") or match.group("name_after") or lead in _FORWARD_LEADS:
         return None
+    if _CALENDAR_DATE_NEXT.match(context.sentence, match.end()):
+        return None  # "Friday, March 18, 2016": the calendar date that follows gives the day
     step = _WEEKDAY_STEPS[WEEKDAY_NAMES.index(match.group("weekday"))]
     # Strictly before the dateline: "Last Monday" on a Monday is a week before.
     day: dt.date = context.dateline + relativedelta(days=-1, weekday=step(-1))
-    return _on_day(match, day, _before_dateline(context))
+    return _day_or_bound(match, day, _before_dateline(context))
 
 
-_FORWARD_LEADS = {"next", "this", "coming", "this coming", "every", "by", "until", "till"}
+_CALENDAR_DATE_NEXT = re.compile(
+    r",?\s+(?:"
+    + _month_name("m1")
+    + r"\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _month_name("m2")
+    + ")"
+)
+# A weekday after these may lie ahead of the dateline ("by Friday"), or be no one day.
+_FORWARD_LEADS = {"next", "this", "coming", "this coming", "every", "by", "until", "till", "before"}
 
 
 def _days_back(days: int) -> _Resolver:
@@ -171,24 +216,18 @@ def _days_back(days: int) -> _Resolver:
 
 
 def _lowercase_unless_first(match: re.Match[str]) -> bool:
-    """ "Russia Today" and "USA Today" are names; "Today" opening a sentence is a date."""
+    """Names like "Russia Today" are no date; "Today" opening a sentence is one."""
     return match.start() == 0 or match.group(0)[0].islower()
 
 
 def _weeks_ago(match: re.Match[str], context: _Context) -> ResolvedDate | None:
-    if match.group("hedge"):
+    """Monday to Sunday of the week N weeks back ("two weeks ago"; "last week" is one)."""
+    if match.groupdict().get("hedge"):
         return None
-    weeks = _count(match)
+    weeks = _count(match) if match.groupdict().get("count") else 1
     monday: dt.date = context.dateline + relativedelta(weeks=-weeks, weekday=MO(-1))
     sunday = monday + dt.timedelta(days=6)
     how = f"{_before_dateline(context)}: Monday to Sunday of that week"
-    return _found(match, "between", monday, sunday, f"{how}, {monday} to {sunday}")
-
-
-def _last_week(match: re.Match[str], context: _Context) -> ResolvedDate | None:
-    monday: dt.date = context.dateline + relativedelta(weeks=-1, weekday=MO(-1))
-    sunday = monday + dt.timedelta(days=6)
-    how = f"{_before_dateline(context)}: Monday to Sunday of the week before"
     return _found(match, "between", monday, sunday, f"{how}, {monday} to {sunday}")
 
 
@@ -218,6 +257,8 @@ def _from_previous(days: int | None) -> _Resolver:
             return None
         shift = days if days is not None else _count(match) * _direction(match)
         day = previous.earliest + dt.timedelta(days=shift)
+        if day > context.dateline:
+            return None  # only a calendar date may lie after the dateline
         return _on_day(
             match, day, f"from the previous event, {_weekday_and_date(previous.earliest)}"
         )
@@ -229,19 +270,27 @@ def _direction(match: re.Match[str]) -> int:
     return 1 if match.group(0).lower().endswith("later") else -1
 
 
+# A number after a month that counts something is no day: "March 2 million people".
+_NOT_A_COUNT = r"(?![.,]\d|\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion)\b)"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b" + _NOT_A_COUNT
+_DAY2 = r"(?:" + _month_name("month2") + r"\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b" + _NOT_A_COUNT
+_AND_YEAR = r"(?:,?\s+" + _YEAR + ")?"
+_BOUND = r"(?:(?P<bound>since|after|before|until|till|by)\s+|on\s+)?"
+_WEEKDAY_LEAD = r"(?:(?P<lead>on|last|this\s+past|next|this\s+coming|this|coming|every|by|until"
+_WEEKDAY_LEAD += r"|till|before)\s+|(?P<bound>since|after)\s+)?"
+_ANY_PART = r"(?:day|morning|afternoon|evening|night)\b"
+_AND_PART = r"(?:\s+" + _PART_OF_DAY + r")?"
+_RANGE_LINK = r"\s*(?:-|–|to|through|until)\s*"
+
 _RULES: tuple[tuple[str, _Resolver], ...] = (
+    (r"\b" + _BOUND + _MONTH + r"\s+" + _DAY + _AND_YEAR, _calendar_day),
+    (r"\b" + _BOUND + r"(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + _AND_YEAR, _calendar_day),
+    # A range: "March 14-16", "from March 14 to March 16", "between March 14 and 16".
     (
-        r"\b(?:on\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+" + _YEAR + ")?",
+        r"\b(?:(?:from|on)\s+)?" + _MONTH + r"\s+" + _DAY + _RANGE_LINK + _DAY2 + _AND_YEAR,
         _calendar_day,
     ),
-    (
-        r"\b(?:on\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-        + _MONTH
-        + r"(?:,?\s+"
-        + _YEAR
-        + ")?",
-        _calendar_day,
-    ),
+    (r"\bbetween\s+" + _MONTH + r"\s+" + _DAY + r"\s+and\s+" + _DAY2 + _AND_YEAR, _calendar_day),
     # A month is read with "in" ("in March") or with its year ("February 2015"); never alone,
     # and never when a day follows ("in March 10" is the day).
     (
@@ -250,39 +299,21 @@ _RULES: tuple[tuple[str, _Resolver], ...] = (
     ),
     (r"\b" + _MONTH + r",?\s+" + _YEAR, _month),
     (r"\bin\s+" + _YEAR + r"(?![.,]\d)", _year),
-    (
-        r"\b(?:(?P<lead>on|last|this\s+past|next|this\s+coming|this|coming|every|by|until|till)\s+)?"
-        + _NAME_BEFORE
-        + _WEEKDAY
-        + _NAME_AFTER
-        + r"(?:\s+"
-        + _PART_OF_DAY
-        + r")?",
-        _weekday,
-    ),
+    (r"\b" + _WEEKDAY_LEAD + _NAME_BEFORE + _WEEKDAY + _NAME_AFTER + _AND_PART, _weekday),
     (r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", _days_back(0)),
     (r"\b(?:yesterday(?:\s+" + _PART_OF_DAY + r")?|last\s+night)\b", _days_back(1)),
     (r"\bthe\s+day\s+before\s+yesterday\b", _days_back(2)),
-    (r"\blast\s+week\b", _last_week),
+    (r"\blast\s+week\b", _weeks_ago),
     (r"\b" + _HEDGE + _COUNT + r"\s+weeks?\s+ago\b", _weeks_ago),
     (r"\blast\s+month\b", _last_month),
     (r"\blast\s+year\b", _last_year),
-    (r"\bthe\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b", _from_previous(1)),
+    (r"\bthe\s+(?:next|following)\s+" + _ANY_PART, _from_previous(1)),
     (r"\bthe\s+day\s+after\b" + _POINTS_ELSEWHERE, _from_previous(1)),
-    (
-        r"\bthe\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)\b",
-        _from_previous(-1),
-    ),
+    (r"\bthe\s+(?:previous|preceding)\s+" + _ANY_PART, _from_previous(-1)),
     (r"\bthe\s+(?:day|evening|night)\s+before\b" + _POINTS_ELSEWHERE, _from_previous(-1)),
     (r"\b" + _HEDGE + _COUNT + r"\s+days?\s+(?:later|earlier)\b", _from_previous(None)),
-    (
-        r"\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)\b(?!-)",
-        _from_previous(0),
-    ),
-    (
-        r"\b(?:on\s+)?the\s+same\s+(?:day|morning|afternoon|evening|night)\b" + _POINTS_ELSEWHERE,
-        _from_previous(0),
-    ),
+    (r"\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?" + _ANY_PART + r"(?!-)", _from_previous(0)),
+    (r"\b(?:on\s+)?the\s+same\s+" + _ANY_PART + _POINTS_ELSEWHERE, _from_previous(0)),
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), resolve) for pattern, resolve in _RULES)
 # The calendar rules: read as written, so a quotation does not change them.
