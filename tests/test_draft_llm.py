@@ -141,7 +141,9 @@ def test_an_actor_the_text_does_not_name_is_dropped_with_its_participations(
 ) -> None:
     draft, lines, _ = replayed
     assert "vladimir-putin" not in ids(draft["actors"])
-    assert "actor vladimir-putin: neither known nor named in the text, dropped" in lines
+    assert (
+        "actor vladimir-putin: neither known, nor named in the text, nor quoted, dropped" in lines
+    )
     actors_taking_part = [p["actor"] for i in draft["interactions"] for p in i["participants"]]
     assert "vladimir-putin" not in actors_taking_part
 

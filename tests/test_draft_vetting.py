@@ -6,7 +6,7 @@ import copy
 import datetime as dt
 from typing import Any
 
-from loader.drafting.evidence_dates import sentence_spans
+from loader.drafting.text import split_sentences
 from loader.drafting.vetting import vet
 
 TEXT = """On Monday, French President Emmanuel Macron spoke with Russian President Vladimir Putin
@@ -86,7 +86,7 @@ def test_an_actor_is_supported_by_its_name_folded_or_by_being_known() -> None:
         "elysee",
         "france",
     ]
-    assert lines == ["actor germany: neither known nor named in the text, dropped"]
+    assert lines == ["actor germany: neither known, nor named in the text, nor quoted, dropped"]
 
 
 def test_a_name_matches_whole_words_only() -> None:
@@ -242,7 +242,7 @@ def test_the_draft_given_is_left_as_it_was() -> None:
 
 def test_sentences_do_not_end_at_initials_or_abbreviated_months() -> None:
     raw = "On Mar. 3, U.S. President Joe Biden met David R. Cameron. He left.\n\nNext"
-    assert [raw[s:e].strip() for s, e in sentence_spans(raw)] == [
+    assert [raw[s.start : s.end] for s in split_sentences(raw)] == [
         "On Mar. 3, U.S. President Joe Biden met David R. Cameron.",
         "He left.",
         "Next",

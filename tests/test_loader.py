@@ -12,9 +12,9 @@ from neo4j import Driver
 from actorgraph.settings import Settings
 from loader.generations import live_generation, wipe
 from loader.load import InvalidDataset, LoadError, UnreviewedDraft, load_paths
-from loader.validation import validate_paths
 from loader.schema import apply_schema
 from loader.snapshot import export_live_graph
+from loader.validation import validate_paths
 
 pytestmark = pytest.mark.neo4j
 

@@ -162,9 +162,12 @@ def _records(raw: str, source: dict[str, Any], known: Known, llm_url: str | None
              model: str | None, timeout: float) -> tuple[dict[str, Any], list[str]]:  # fmt: skip
     """The draft's records and a line for each thing the checks dropped."""
     from loader.drafting.draft_file import draft_text
+    from loader.drafting.vetting import vet
 
     if llm_url is None:
-        return draft_text(raw, source=source, known=known), []
+        # The rules quote the text by construction; the checks are their safety net.
+        made = draft_text(raw, source=source, known=known)
+        return vet(made, raw, dateline=source["date"], known_actors=known.actors)
     from loader.drafting import DraftError
     from loader.drafting.llm import draft_with_llm
 

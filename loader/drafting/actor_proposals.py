@@ -149,7 +149,8 @@ def _spelled_out(phrase: str, words: list[str]) -> str:
 
 def _delegations(book: ActorBook, text: str) -> None:
     adjectives = "|".join(re.escape(a) for a in book.adjectives) or r"(?!x)x"
-    pattern = rf"\b(?P<adjs>(?:{adjectives})(?:(?:,\s*|\s+and\s+)(?:{adjectives}))*)\s+{DELEGATION_WORDS}\b"
+    listed = rf"(?P<adjs>(?:{adjectives})(?:(?:,\s*|\s+and\s+)(?:{adjectives}))*)"
+    pattern = rf"\b{listed}\s+{DELEGATION_WORDS}\b"
     for match in re.finditer(pattern, text):
         for adjective in re.findall(adjectives, match.group("adjs")):
             delegation(book, book.adjectives[adjective], evidence=match.group())

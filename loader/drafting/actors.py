@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass, field
 
 from loader.drafting import countries
-from loader.drafting.countries import slug
 from loader.names import name_key
 
 TITLES = (

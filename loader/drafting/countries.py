@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from loader.drafting import DraftError
 from loader.names import name_key
@@ -41,7 +42,8 @@ def states() -> tuple[State, ...]:
     except ImportError as exc:
         raise DraftError("drafting needs countryinfo: pip install 'actorgraph[draft]'") from exc
     table = []
-    for info in CountryInfo.all().values():
+    for entry in CountryInfo.all().values():
+        info: dict[str, Any] = dict(entry)
         iso = (info.get("ISO") or {}).get("alpha2")
         if not iso:
             continue

@@ -33,21 +33,21 @@ CUES = (
         "multilateral_meeting",
         r"(?:meeting|summit|session) of the (?=[A-Z])|"
         r"(?:meeting|summit) of (?:EU|NATO|G7|G20) ",
-    ),  # fmt: skip
+    ),
     _cue("visit", r"visited|paid a visit|visit to|received|hosted|welcomed", "in_person"),
     _cue(
         "call",
         r"(?:three|four)-way (?:phone )?call|phone calls?|telephone(?:d| call)?|"
         r"by (?:tele)?phone|on the phone|called|(?<=\ba )call|(?<=\banother )call",
         "phone",
-    ),  # fmt: skip
+    ),
     _cue("meeting", r"met|meeting|meet|summit|sat down with", "in_person"),
     _cue(
         "consultation",
         r"spoke (?:\w+ )?(?:with|to)|spoken (?:with|to)|talked (?:with|to)|"
         r"conversation with|consulted",
         None,
-    ),  # fmt: skip
+    ),
     # "addressed" alone is often "concerns addressed": only addressing someone counts.
     _cue("recognition", r"recogni[sz](?:ed|ing|es) (?:the )?(?:independence|sovereignty)"),
     _cue(
@@ -55,7 +55,7 @@ CUES = (
         r"signed (?:an? |the )?(?:[\w-]+ ){0,3}(?:treaty|treaties|agreements?|"
         r"accords?|declaration|memorandum)|agreed on a [Dd]eclaration|"
         r"adopted (?:a|the) (?:[\w-]+ )?(?:[Dd]eclaration|resolution)",
-    ),  # fmt: skip
+    ),
     _cue("application", r"applied for|application for membership|application to join"),
     _cue("investigation", r"open(?:ed)? an investigation|launched an investigation"),
     _cue("announcement", r"announced"),
@@ -65,7 +65,7 @@ CUES = (
         r"address(?:ed|ing) (?=the |a |an |[A-Z])|an address to|"
         r"(?:nightly|video|televised) address",
         None,
-    ),  # fmt: skip
+    ),
 )
 VIDEO = re.compile(r"\b(?:by video|video ?(?:call|conference|link)|videoconference)\b", re.I)
 PHONE = re.compile(r"\b(?:phone|telephone|call)\b", re.I)
@@ -87,8 +87,11 @@ REQUESTERS = re.compile(r"\bat the request of\b|\bat (?P<who>\S+?)[’']s reques
 LED_BY = re.compile(r"\bled by\b", re.I)
 # "the talks", "his call": a noun cue after a definite word points back to a contact told
 # before; without a date of its own it is commentary on it, not a new one.
-NOUN_CUE = re.compile(r"^(?:(?:peace )?talks|negotiations|negotiators|meeting|summit|"
-                      r"(?:phone )?calls?|conversation|rounds? of \w+)$", re.I)  # fmt: skip
+NOUN_CUE = re.compile(
+    r"^(?:(?:peace )?talks|negotiations|negotiators|meeting|summit|"
+    r"(?:phone )?calls?|conversation|rounds? of \w+)$",
+    re.I,
+)
 DEFINITE_BEFORE = re.compile(
     r"\b(?:the|his|her|their|its|that|this|these|those|such|[A-Z][\w-]*[’']s)\s+"
     r"(?:[\w-]+\s+){0,2}$"
@@ -96,8 +99,14 @@ DEFINITE_BEFORE = re.compile(
 # A state named after one of these is where it happened, not a party to it.
 VENUE_BEFORE = re.compile(r"\b(?:in|at|near|of)\s+(?:the\s+)?(?:[A-Z][\w-]+,?\s+)?$")
 # Who hold talks for their states: with these, a meeting is a round of negotiation.
-DELEGATES = re.compile(r"\b(?:negotiators|delegations?|delegates|representatives|"
-                       r"(?:negotiating )?teams?)\b", re.I)  # fmt: skip
+DELEGATES = re.compile(
+    r"\b(?:negotiators|delegations?|delegates|representatives|"
+    r"(?:negotiating )?teams?)\b",
+    re.I,
+)
 RELATIVE = re.compile(r"^\s*(?:who|which)\b", re.I)
-PRONOUNS = re.compile(r"\b(?:he|she|him|her|his two guests|the two (?:men|women|leaders|"
-                      r"ministers|presidents))\b", re.I)  # fmt: skip
+PRONOUNS = re.compile(
+    r"\b(?:he|she|him|her|his two guests|the two (?:men|women|leaders|"
+    r"ministers|presidents))\b",
+    re.I,
+)

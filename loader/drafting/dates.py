@@ -325,7 +325,8 @@ def find_dates(
 ) -> list[ResolvedDate]:
     """Every date expression in the sentence, in order of appearance. `previous` is the date
     of the last dated event before this sentence, for 'the next day', 'the previous evening',
-    'later that day', 'that day', 'the same day'; without it those give nothing."""
+    'later that day', 'that day', 'the same day'; without it those give nothing. A day found
+    earlier in the same sentence takes its place for the phrases after it."""
     context = _Context(sentence, dateline, previous)
     found = []
     for match, resolve in _longest_matches(sentence):
@@ -334,6 +335,9 @@ def find_dates(
         date = resolve(match, context)
         if date is not None:
             found.append(date)
+            if date.precision == "day":
+                # "on Mar. 11 ... and then, the next day": counted from the sentence's own day
+                context = _Context(sentence, dateline, date)
     return found
 
 

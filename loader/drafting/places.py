@@ -36,10 +36,10 @@ class PlaceBook:
                     self._add(match.group("place"), state, match.group())
         named = {a.id for a in self.book.actors.values() if a.kind == "state"}
         whole = " ".join(texts)
-        for state in countries.states():
-            capital = state.capital
-            if state.id in named and capital and re.search(rf"\b{re.escape(capital)}\b", whole):
-                self._add(capital, state.id, capital)
+        for country in countries.states():
+            capital = country.capital
+            if country.id in named and capital and re.search(rf"\b{re.escape(capital)}\b", whole):
+                self._add(capital, country.id, capital)
 
     def _add(self, name: str, state: str, evidence: str) -> None:
         if fold(name) in self.forms or self.book.resolve(name):

@@ -5,10 +5,10 @@ the next drafts against that reference. The two files are read with the dataset 
 (either may say `draft: true`); nothing else about them is checked but the interaction types
 and roles, which the match needs. data/README.md ("Scoring a draft") gives the rules:
 
-- actors match by id, after a drafted actor whose name or alias is a reference actor's takes
-  that actor's id (`resolved_to`). A file's actors are the ids in its `actors:` list and every actor its
-  interactions name as a participant: a second source names the seed's actors without
-  listing them.
+- actors match by id, after a drafted actor whose name or alias is a reference actor's
+  takes that actor's id (`resolved_to`). A file's actors are the ids in its `actors:` list
+  and every actor its interactions name as a participant: a second source names the seed's
+  actors without listing them.
 - interactions match one to one, by the largest assignment (see `match_interactions`), where
   a pair may match when its types are of one family, an actor took part in both, and the
   dates overlap, or both are undated.
