@@ -8,6 +8,7 @@ from loader.drafting import countries
 from loader.drafting.actors import (
     ACRONYM,
     APPOSITIVE,
+    COUNTERPART,
     DELEGATION_WORDS,
     MINISTRY,
     NOT_ACRONYMS,
@@ -90,7 +91,7 @@ def _titled_persons(book: ActorBook, text: str) -> None:
 
 
 def _appositive_persons(book: ActorBook, text: str) -> None:
-    for match in APPOSITIVE.finditer(text):
+    for match in [*APPOSITIVE.finditer(text), *COUNTERPART.finditer(text)]:
         name = match.group("name")
         if not book.resolve(name) and not any(w in countries.by_spelling() for w in name.split()):
             book.propose(DraftActor(slug(name), "person", name, evidence=match.group()), [name])
@@ -102,7 +103,11 @@ def _organizations(book: ActorBook, text: str, whole: str) -> None:
         if not book.resolve(name):
             book.propose(DraftActor(slug(name), "organization", name, evidence=name), [name])
     for match in ACRONYM.finditer(text):
-        _acronym(book, match.group(), whole)
+        in_capitals = re.search(r"[A-Z]{2,}[ ,]+$", text[: match.start()]) or re.match(
+            r"[ ,]+[A-Z]{2,}\b", text[match.end() :]
+        )
+        if not in_capitals:  # "NUSA DUA, Indonesia": a dateline in capitals, no acronym
+            _acronym(book, match.group(), whole)
     for match in MINISTRY.finditer(text):
         state = book.adjectives.get(match.group("adj"))
         name = match.group()

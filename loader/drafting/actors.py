@@ -40,6 +40,10 @@ APPOSITIVE = re.compile(
     rf"(?P<name>{NAME_WORD}\s+{NAME_WORD}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?"
     r"(?:member|head|leader|chief|spokesman|spokeswoman|adviser|minister|envoy|ambassador)\b"
 )
+# "his Ukrainian counterpart, Dmytro Kuleba"
+COUNTERPART = re.compile(
+    rf"\b(?:his|her|their)\s+(?P<mod>[A-Z][a-z]+)\s+counterparts?,?\s+(?P<name>{PERSON_NAME})"
+)
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 ORG_HEADS = (
     "Council", "Commission", "Union", "Court", "Organization", "Organisation", "Force",

@@ -34,18 +34,23 @@ CUES = (
         r"(?:meeting|summit|session) of the (?=[A-Z])|"
         r"(?:meeting|summit) of (?:EU|NATO|G7|G20) ",
     ),
-    _cue("visit", r"visited|paid a visit|visit to|received|hosted|welcomed", "in_person"),
+    _cue(
+        "visit",
+        r"visited|paid a visit|visit to|received|hosted|welcomed|trave(?:l)?led to|"
+        r"flew to|flown to|arrived in|(?:was|is|were|are) due in",
+        "in_person",
+    ),
     _cue(
         "call",
         r"(?:three|four)-way (?:phone )?call|phone calls?|telephone(?:d| call)?|"
-        r"by (?:tele)?phone|on the phone|called|(?<=\ba )call|(?<=\banother )call",
+        r"by (?:tele)?phone|on the phone|called|(?<=\ba )call|(?<=\banother )call|video call",
         "phone",
     ),
     _cue("meeting", r"met|meeting|meet|summit|sat down with", "in_person"),
     _cue(
         "consultation",
         r"spoke (?:\w+ )?(?:with|to)|spoken (?:with|to)|talked (?:with|to)|"
-        r"conversation with|consulted",
+        r"conversation with|consulted|(?:last|first) spoke|to speak",
         None,
     ),
     # "addressed" alone is often "concerns addressed": only addressing someone counts.
@@ -73,7 +78,7 @@ PHONE = re.compile(r"\b(?:phone|telephone|call)\b", re.I)
 NOT_A_CONTACT = re.compile(r"\bcalled (?:for|on|it|this|that|the)\b|\bso-called\b", re.I)
 
 PLANNED = re.compile(
-    r"\b(?:will|would|is to|are to|scheduled|planned|plans to|expected to|set to|to resume)\b",
+    r"\b(?:will|would|is to|are to|scheduled|planned|plans to|expected|set to|to resume|due)\b",
     re.I,
 )
 PROPOSED = re.compile(r"\b(?:proposed|called for|offered|suggested|invited|calling)\b", re.I)
@@ -104,6 +109,8 @@ DELEGATES = re.compile(
     r"(?:negotiating )?teams?)\b",
     re.I,
 )
+# "a ceremony hosted by Erdogan": the actor after the cue is its subject.
+PASSIVE_BY = re.compile(r"^\s+by\b")
 RELATIVE = re.compile(r"^\s*(?:who|which)\b", re.I)
 PRONOUNS = re.compile(
     r"\b(?:he|she|him|her|his two guests|the two (?:men|women|leaders|"

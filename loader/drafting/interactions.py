@@ -108,12 +108,8 @@ def _interaction(
 ) -> Drafted | None:
     left, right = _window(text, match, mentions)
     inside = [m for m in mentions if left <= m.start < right]
-    roles = _roles(text, cue, match, inside, context)
-    kind = cue.type
-    if kind in ("meeting", "consultation") and cues.DELEGATES.search(text[left:right]):
-        kind = "negotiation"  # "the Russian and Ukrainian representatives met again"
-    if kind == "consultation" and cues.PHONE.search(text):
-        kind = "call"  # "spoke with Putin again and, in a call that lasted..."
+    kind = _kind(cue.type, text[left:right], text, inside, context.book)
+    roles = _roles(text, kind, match, inside, context, left)
     date = _date(text, match, context)
     if date.precision == "unknown" and _points_back(text, match):
         return None
@@ -135,8 +131,21 @@ def _interaction(
 NOT_TAKING_PART = {name for name, role in ROLES_BY_NAME.items() if not role.took_part}
 
 
+def _kind(kind: str, window: str, text: str, inside: list[Mention], book: ActorBook) -> str:
+    """The cue's type, corrected by the words around it."""
+    delegates = cues.DELEGATES.search(window)
+    if kind in ("meeting", "consultation") and delegates:
+        return "negotiation"  # "the Russian and Ukrainian representatives met again"
+    persons = [m for m in inside if book.actors[m.actor].kind == "person"]
+    if kind == "negotiation" and not delegates and persons:
+        return "meeting"  # "Lavrov had held talks with Wang": two people, not delegations
+    if kind == "consultation" and cues.PHONE.search(text):
+        return "call"  # "spoke with Putin again and, in a call that lasted..."
+    return kind
+
+
 def _roles(
-    text: str, cue: cues.Cue, match: re.Match[str], inside: list[Mention], context: Context
+    text: str, kind: str, match: re.Match[str], inside: list[Mention], context: Context, left: int
 ) -> list[tuple[str, str]]:
     book = context.book
     aside = _aside(text, inside)
@@ -146,15 +155,15 @@ def _roles(
         inside = [m for m in inside if m is subject or m.start >= match.start()]
     roles: list[tuple[str, str]] = [(m.actor, aside[m]) for m in inside if m in aside]
     people = [m for m in inside if m not in aside and not m.adjective]
-    if cue.type == "negotiation" or cues.DELEGATES.search(text):
+    if kind == "negotiation":
         return roles + _negotiators(text, inside, aside, book)
     before = [m.actor for m in people if m.start < match.start()]
     after = [m.actor for m in people if m.start >= match.end()]
     if cues.PRONOUNS.search(text[max(match.start() - 40, 0) : match.end() + 40]):
-        taken = set(before + after)
-        back = [p for p in context.previous_persons if p not in taken]
-        (after if before else before).extend(back[: 2 - min(len(taken), 2)] if back else [])
-    first, second = _pair_roles(cue, match)
+        (after if before else before).extend(_pointed_back(text, left, before + after, context))
+    first, second = _pair_roles(kind, match)
+    if cues.PASSIVE_BY.match(text[match.end() :]):
+        first, second = second, first  # "a ceremony hosted by Erdogan"
     roles += [(a, first) for a in dict.fromkeys(before)]
     roles += [(a, second) for a in dict.fromkeys(after) if a not in before]
     return [(a, r) for a, r in roles if book.actors[a].kind != "state" or r in NOT_TAKING_PART
@@ -170,15 +179,25 @@ def _relative_subject(text: str, match: re.Match[str], inside: list[Mention]) ->
     return before[-1] if before else None
 
 
-def _pair_roles(cue: cues.Cue, match: re.Match[str]) -> tuple[str, str]:
+def _pointed_back(text: str, left: int, taken: list[str], context: Context) -> list[str]:
+    """Whom "he" or "his two guests" means: the persons named earlier in the sentence,
+    then in the sentence before, nearest first; as many as make two with `taken`."""
+    earlier = [m.actor for m in context.book.mentions(text[:left])]
+    persons = [p for p in earlier if context.book.actors[p].kind == "person"][::-1]
+    back = [p for p in dict.fromkeys(persons + context.previous_persons) if p not in taken]
+    return back[: max(2 - len(set(taken)), 0)]
+
+
+def _pair_roles(kind: str, match: re.Match[str]) -> tuple[str, str]:
     word = match.group().lower()
-    if cue.type == "call" and word == "called":
+    if kind == "call" and word == "called":
         return "caller", "called"
-    if cue.type == "visit":
-        return ("visitor", "host") if word.startswith("visit") else ("host", "visitor")
-    if cue.type == "mediation":
+    if kind == "visit":
+        hosting = ("received", "hosted", "welcomed")
+        return ("host", "visitor") if word in hosting else ("visitor", "host")
+    if kind == "mediation":
         return "mediator", "subject"
-    return PAIR_ROLES.get(cue.type, ("participant", "participant"))
+    return PAIR_ROLES.get(kind, ("participant", "participant"))
 
 
 # The roles of the actors named before the cue and after it, by type (data/README.md).
