@@ -111,7 +111,15 @@ DELEGATES = re.compile(
 )
 # "a ceremony hosted by Erdogan": the actor after the cue is its subject.
 PASSIVE_BY = re.compile(r"^\s+by\b")
+# What may stand before a date that opens a sentence: "Also on March 3,", "But last week,"
+LINKING_ONLY = re.compile(
+    r"^[\s,]*(?:(?:also|but|and|then|meanwhile|earlier|later|so|yet)\b[\s,]*)*$", re.I
+)
 RELATIVE = re.compile(r"^\s*(?:who|which)\b", re.I)
+# "..., who met with Putin in Moscow and subsequently spoke by phone": the same subject.
+CONTINUES = re.compile(r"^\s*and\s+(?:then|later|subsequently|afterwards)\b", re.I)
+# "calls with Putin and with Zelenskyy", "separate calls": one contact with each.
+SEPARATE = re.compile(r"\bseparate\b|\bwith\b[^,;]*\band with\b", re.I)
 PRONOUNS = re.compile(
     r"\b(?:he|she|him|her|his two guests|the two (?:men|women|leaders|"
     r"ministers|presidents))\b",

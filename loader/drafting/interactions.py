@@ -10,6 +10,7 @@ The date is the date expression nearest the cue in the same sentence, or unknown
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -57,8 +58,9 @@ def in_sentence(sentence: Sentence, context: Context) -> list[Drafted]:
     found: list[Drafted] = []
     for cue, match in _cues(text, quoted):
         drafted = _interaction(text, cue, match, mentions, context)
-        if drafted and not any(_same(drafted, other) for other in found):
-            found.append(drafted)
+        for one in _separate(text, match, drafted) if drafted else []:
+            if not any(_same(one, other) for other in found):
+                found.append(one)
     persons = [m.actor for m in mentions if context.book.actors[m.actor].kind == "person"]
     if persons:
         context.previous_persons = persons
@@ -107,7 +109,14 @@ def _interaction(
     text: str, cue: cues.Cue, match: re.Match[str], mentions: list[Mention], context: Context
 ) -> Drafted | None:
     left, right = _window(text, match, mentions)
+    subject = _relative_subject(text, match, mentions)
+    if subject is not None:
+        # Only the subject and what follows the cue: names between them belong to the
+        # relative clauses in between.
+        left = min(left, clause_bounds(text, subject.start, subject.end)[0])
     inside = [m for m in mentions if left <= m.start < right]
+    if subject is not None:
+        inside = [m for m in inside if m is subject or m.start >= match.start()]
     kind = _kind(cue.type, text[left:right], text, inside, context.book)
     roles = _roles(text, kind, match, inside, context, left)
     date = _date(text, match, context)
@@ -152,7 +161,6 @@ def _roles(
     subject = _relative_subject(text, match, inside)
     if subject is not None:
         aside.pop(subject, None)
-        inside = [m for m in inside if m is subject or m.start >= match.start()]
     roles: list[tuple[str, str]] = [(m.actor, aside[m]) for m in inside if m in aside]
     people = [m for m in inside if m not in aside and not m.adjective]
     if kind == "negotiation":
@@ -170,13 +178,33 @@ def _roles(
             or not any(book.actors[x].kind == "person" for x, _ in roles)]  # fmt: skip
 
 
-def _relative_subject(text: str, match: re.Match[str], inside: list[Mention]) -> Mention | None:
-    """In "..., Erdogan, who spoke with Putin", the name before "who" is the subject."""
-    clause_start = clause_bounds(text, match.start(), match.end())[0]
-    if not cues.RELATIVE.match(text[clause_start : match.start()]):
+def _relative_subject(text: str, match: re.Match[str], named: list[Mention]) -> Mention | None:
+    """In "..., Erdogan, who spoke with Putin", the name before "who" is the subject; so it
+    is in "Bennett, who met with Putin and subsequently spoke by phone with him"."""
+    start = clause_bounds(text, match.start(), match.end())[0]
+    while start > 0 and cues.CONTINUES.match(text[start : match.start()]):
+        start = clause_bounds(text, start - 1, start - 1)[0]
+    if not cues.RELATIVE.match(text[start : match.start()]):
         return None
-    before = [m for m in inside if m.end <= clause_start]
+    before = [m for m in named if m.end <= start and not m.adjective]
     return before[-1] if before else None
+
+
+def _separate(text: str, match: re.Match[str], drafted: Drafted) -> list[Drafted]:
+    """One contact with each of those named after "separate calls ... with A and with B"."""
+    taking_part = [(a, r) for a, r in drafted.participants if r not in NOT_TAKING_PART]
+    if drafted.type not in NEEDS_TWO or len(taking_part) < 3:
+        return [drafted]
+    if not cues.SEPARATE.search(text[max(match.start() - 20, 0) :]):
+        return [drafted]
+    subject, others = taking_part[0], taking_part[1:]
+    aside = [p for p in drafted.participants if p[1] in NOT_TAKING_PART]
+    return [
+        dataclasses.replace(drafted, participants=[subject, other, *aside], notes=[
+            *drafted.notes, "one of separate contacts named in the same clause"
+        ])
+        for other in others
+    ]  # fmt: skip
 
 
 def _pointed_back(text: str, left: int, taken: list[str], context: Context) -> list[str]:
@@ -268,14 +296,17 @@ def _parties(
 
 
 def _date(text: str, match: re.Match[str], context: Context) -> ResolvedDate:
-    """Of the dates before the cue, the most precise (nearest the cue among equals): "On
-    Saturday evening, the same day Putin held a rally ... in 2014, Zelenskyy gave an
-    address" is Saturday. Else a date after the cue in its own clause; else none."""
+    """The most precise date of the cue's own clause before the cue, or of the sentence's
+    opening ("On Saturday evening, ... Zelenskyy gave an address": Saturday; "Four weeks
+    ago, on Feb. 21, Putin signed": Feb. 21); else a date after the cue in its clause;
+    else none. A date inside another phrase ("the discussions that began on Feb. 28 were
+    the result of Bennett's efforts, who met with Putin") dates that phrase, not the cue."""
     dates = find_dates(text, context.dateline, previous=context.previous_date)  # type: ignore[arg-type]
-    dated = [d for d in dates if d.start is not None]
-    clause_end = clause_bounds(text, match.start(), match.end())[1]
-    before = [d for d in dated if d.start < match.start()]  # type: ignore[operator]
-    after = [d for d in dated if match.start() <= d.start < clause_end]  # type: ignore[operator]
+    dated = [d for d in dates if d.start is not None and d.end is not None]
+    left, right = clause_bounds(text, match.start(), match.end())
+    opening = _opening(text, dated)
+    before = [d for d in dated if left <= d.start < match.start() or d in opening]  # type: ignore[operator]
+    after = [d for d in dated if match.start() <= d.start < right]  # type: ignore[operator]
     if before:
         chosen = max(before, key=lambda d: (PRECISE.index(d.precision), d.start))
     else:
@@ -283,6 +314,18 @@ def _date(text: str, match: re.Match[str], context: Context) -> ResolvedDate:
     if chosen.precision == "day":
         context.previous_date = chosen
     return chosen
+
+
+def _opening(text: str, dated: list[ResolvedDate]) -> list[ResolvedDate]:
+    """The dates that open the sentence, before anything but commas and linking words."""
+    opening: list[ResolvedDate] = []
+    at = 0
+    for date in dated:
+        if not cues.LINKING_ONLY.match(text[at : date.start]):
+            break
+        opening.append(date)
+        at = date.end  # type: ignore[assignment]
+    return opening
 
 
 PRECISE = ("unknown", "year", "month", "between", "day")

@@ -17,7 +17,9 @@ from loader.source_text import normalize_ws
 STRAY_CLOSING_QUOTE = re.compile(r"^[\"”’]+\s+")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Where a clause ends: the shortest quote that proves a fact stops at one of these.
-CLAUSE_BREAK = re.compile(r"[;:]\s|,\s|\s[–—-]\s")
+CLAUSE_BREAK = re.compile(
+    r"[;:]\s|,\s|\s[–—-]\s|\s(?=and (?:then|later|subsequently|afterwards)\s)"
+)
 
 
 @dataclass(frozen=True)
