@@ -11,6 +11,7 @@ from loader.drafting.actors import (
     COUNTERPART,
     DELEGATION_WORDS,
     MINISTRY,
+    NAME_WORD,
     NOT_ACRONYMS,
     OFFICE,
     ORG_NAME,
@@ -172,12 +173,15 @@ def delegation(book: ActorBook, state_id: str, evidence: str) -> DraftActor:
 
 
 def _surname_aliases(book: ActorBook, whole: str) -> None:
-    for actor in book.new_actors():
-        if actor.kind != "person" or " " not in actor.name:
-            continue
-        surname = actor.name.split()[-1]
-        if re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", whole) and not book.resolve(
-            surname
-        ):
-            actor.aliases.append(surname)
-            book.propose(actor, [surname])
+    """A new person's last name, or first where the text uses it alone ("Wang" for Wang
+    Yi), as an alias: unless another person's name holds the same word."""
+    persons = [a for a in book.new_actors() if a.kind == "person" and " " in a.name]
+    words = [w for a in persons for w in a.name.split()]
+    for actor in persons:
+        parts = actor.name.split()
+        for word in (parts[-1], parts[0]):
+            alone = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?!\s+{NAME_WORD})", whole)
+            if alone and words.count(word) == 1 and not book.resolve(word):
+                actor.aliases.append(word)
+                book.propose(actor, [word])
+                break

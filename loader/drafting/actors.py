@@ -44,7 +44,7 @@ APPOSITIVE = re.compile(
 COUNTERPART = re.compile(
     rf"\b(?:his|her|their)\s+(?P<mod>[A-Z][a-z]+)\s+counterparts?,?\s+(?P<name>{PERSON_NAME})"
 )
-ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 ORG_HEADS = (
     "Council", "Commission", "Union", "Court", "Organization", "Organisation", "Force",
     "Nations", "Parliament", "Assembly", "Agency", "Bank", "Fund", "Alliance", "Committee",

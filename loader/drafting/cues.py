@@ -31,8 +31,8 @@ CUES = (
     ),
     _cue(
         "multilateral_meeting",
-        r"(?:meeting|summit|session) of the (?=[A-Z])|"
-        r"(?:meeting|summit) of (?:EU|NATO|G7|G20) ",
+        r"(?:meeting|summit|session) of the (?-i:(?=[A-Z]))|"
+        r"(?-i:[A-Z][A-Z0-9]{1,5}) (?:meeting|summit)",
     ),
     _cue(
         "visit",
@@ -58,7 +58,7 @@ CUES = (
     _cue(
         "agreement",
         r"signed (?:an? |the )?(?:[\w-]+ ){0,3}(?:treaty|treaties|agreements?|"
-        r"accords?|declaration|memorandum)|agreed on a [Dd]eclaration|"
+        r"accords?|declaration|memorandum)|agreed on a [Dd]eclaration|agreed at|signed at|"
         r"adopted (?:a|the) (?:[\w-]+ )?(?:[Dd]eclaration|resolution)",
     ),
     _cue("application", r"applied for|application for membership|application to join"),
@@ -114,6 +114,14 @@ PASSIVE_BY = re.compile(r"^\s+by\b")
 # What may stand before a date that opens a sentence: "Also on March 3,", "But last week,"
 LINKING_ONLY = re.compile(
     r"^[\s,]*(?:(?:also|but|and|then|meanwhile|earlier|later|so|yet)\b[\s,]*)*$", re.I
+)
+# "Blinken said he expected Biden and Xi to speak": who reports a contact is not in it.
+SPEECH = re.compile(
+    r"\b(?:said|says|told|tells|added|stated|noted|warned|expected|expects|hoped|hopes)\b", re.I
+)
+# Travel names the place gone to, not a host: "was due in Tokyo to pay his respects to Abe".
+TRAVEL = re.compile(
+    r"^(?:trave(?:l)?led to|flew to|flown to|arrived in|(?:was|is|were|are) due in)$", re.I
 )
 RELATIVE = re.compile(r"^\s*(?:who|which)\b", re.I)
 # "..., who met with Putin in Moscow and subsequently spoke by phone": the same subject.

@@ -237,6 +237,16 @@ def _last_month(match: re.Match[str], context: _Context) -> ResolvedDate | None:
     return _found(match, "month", first, last, f"{_before_dateline(context)}: {first:%B %Y}")
 
 
+def _last_named_month(match: re.Match[str], context: _Context) -> ResolvedDate | None:
+    """ "last October": the most recent October before the dateline's month."""
+    month = _month_number(match.group("month"))
+    year = context.dateline.year - (month >= context.dateline.month)
+    first = dt.date(year, month, 1)
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    how = f"{_before_dateline(context)}: the last {first:%B} before it, {first:%B %Y}"
+    return _found(match, "month", first, last, how)
+
+
 def _last_year(match: re.Match[str], context: _Context) -> ResolvedDate | None:
     year = context.dateline.year - 1
     how = f"{_before_dateline(context)}: {year}"
@@ -306,6 +316,7 @@ _RULES: tuple[tuple[str, _Resolver], ...] = (
     (r"\blast\s+week\b", _weeks_ago),
     (r"\b" + _HEDGE + _COUNT + r"\s+weeks?\s+ago\b", _weeks_ago),
     (r"\blast\s+month\b", _last_month),
+    (r"\blast\s+" + _MONTH + r"(?!\.?\s*\d)", _last_named_month),
     (r"\blast\s+year\b", _last_year),
     (r"\bthe\s+(?:next|following)\s+" + _ANY_PART, _from_previous(1)),
     (r"\bthe\s+day\s+after\b" + _POINTS_ELSEWHERE, _from_previous(1)),
@@ -314,6 +325,8 @@ _RULES: tuple[tuple[str, _Resolver], ...] = (
     (r"\b" + _HEDGE + _COUNT + r"\s+days?\s+(?:later|earlier)\b", _from_previous(None)),
     (r"\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?" + _ANY_PART + r"(?!-)", _from_previous(0)),
     (r"\b(?:on\s+)?the\s+same\s+" + _ANY_PART + _POINTS_ELSEWHERE, _from_previous(0)),
+    # "At that meeting, the EU leaders agreed": at the event just told.
+    (r"\b(?:at|during)\s+that\s+(?:meeting|summit|session|ceremony)\b", _from_previous(0)),
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), resolve) for pattern, resolve in _RULES)
 # The calendar rules: read as written, so a quotation does not change them.

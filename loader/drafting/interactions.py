@@ -11,6 +11,7 @@ The date is the date expression nearest the cue in the same sentence, or unknown
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -132,6 +133,13 @@ def _interaction(
     q_right = clause_bounds(text, max(e for _, e in spans), max(e for _, e in spans))[1]
     quote = text[q_left:q_right].strip(" ,;:–—-")
     status = _status(text[left:right], date, context)
+    if (
+        status == "planned"
+        and date.phrase
+        and WEEKDAY.search(date.phrase)
+        and "last" not in date.phrase.lower()
+    ):
+        date = _coming(date, context)
     medium = _medium(text[left:right], cue)
     notes = [f'cue "{match.group()}"', date.notes]
     return Drafted(kind, status, medium, date, roles, quote, match.group(), notes=notes)
@@ -165,8 +173,11 @@ def _roles(
     people = [m for m in inside if m not in aside and not m.adjective]
     if kind == "negotiation":
         return roles + _negotiators(text, inside, aside, book)
-    before = [m.actor for m in people if m.start < match.start()]
+    before = [m.actor for m in people if m.start < match.start()
+              and not cues.SPEECH.search(text[m.end : match.start()])]  # fmt: skip
     after = [m.actor for m in people if m.start >= match.end()]
+    if cues.TRAVEL.match(match.group()):
+        after = [a for a in after if book.actors[a].kind == "state"]
     if cues.PRONOUNS.search(text[max(match.start() - 40, 0) : match.end() + 40]):
         (after if before else before).extend(_pointed_back(text, left, before + after, context))
     first, second = _pair_roles(kind, match)
@@ -174,6 +185,9 @@ def _roles(
         first, second = second, first  # "a ceremony hosted by Erdogan"
     roles += [(a, first) for a in dict.fromkeys(before)]
     roles += [(a, second) for a in dict.fromkeys(after) if a not in before]
+    if kind not in NEEDS_TWO:
+        return roles  # a state signs, announces or applies as much as a person
+    # In a contact between people, a state named beside them is where or what, not who.
     return [(a, r) for a, r in roles if book.actors[a].kind != "state" or r in NOT_TAKING_PART
             or not any(book.actors[x].kind == "person" for x, _ in roles)]  # fmt: skip
 
@@ -213,7 +227,8 @@ def _pointed_back(text: str, left: int, taken: list[str], context: Context) -> l
     earlier = [m.actor for m in context.book.mentions(text[:left])]
     persons = [p for p in earlier if context.book.actors[p].kind == "person"][::-1]
     back = [p for p in dict.fromkeys(persons + context.previous_persons) if p not in taken]
-    return back[: max(2 - len(set(taken)), 0)]
+    taken_persons = {p for p in taken if context.book.actors[p].kind == "person"}
+    return back[: max(2 - len(taken_persons), 0)]
 
 
 def _pair_roles(kind: str, match: re.Match[str]) -> tuple[str, str]:
@@ -326,6 +341,19 @@ def _opening(text: str, dated: list[ResolvedDate]) -> list[ResolvedDate]:
         opening.append(date)
         at = date.end  # type: ignore[assignment]
     return opening
+
+
+WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _coming(date: ResolvedDate, context: Context) -> ResolvedDate:
+    """A planned contact "on Monday" is the coming Monday, not the last one."""
+    assert date.earliest is not None
+    day: dt.date = date.earliest + dt.timedelta(days=7)
+    while day <= context.dateline:  # type: ignore[operator]
+        day += dt.timedelta(days=7)
+    how = f'"{date.phrase}" of a planned contact: the coming one after the dateline, {day}'
+    return dataclasses.replace(date, earliest=day, latest=day, notes=how)
 
 
 PRECISE = ("unknown", "year", "month", "between", "day")
