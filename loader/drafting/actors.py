@@ -44,6 +44,9 @@ APPOSITIVE = re.compile(
 COUNTERPART = re.compile(
     rf"\b(?:his|her|their)\s+(?P<mod>[A-Z][a-z]+)\s+counterparts?,?\s+(?P<name>{PERSON_NAME})"
 )
+PEOPLE_OF_A_STATE = re.compile(
+    r"\s+(?:officials|leaders|diplomats|authorities|government|counterparts|envoys)\b"
+)
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 ORG_HEADS = (
     "Council", "Commission", "Union", "Court", "Organization", "Organisation", "Force",
@@ -145,7 +148,9 @@ class ActorBook:
         for match in re.finditer(r"\b[A-Z][a-z]+\b", text):
             state = self.adjectives.get(match.group())
             if state and not any(m.start <= match.start() < m.end for m in found):
-                found.append(Mention(state, match.start(), match.end(), adjective=True))
+                # "Thai officials" are Thailand's: a party, not a description.
+                party = bool(PEOPLE_OF_A_STATE.match(text, match.end()))
+                found.append(Mention(state, match.start(), match.end(), adjective=not party))
         return sorted(found, key=lambda m: m.start)
 
     def new_actors(self) -> list[DraftActor]:

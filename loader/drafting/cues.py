@@ -123,6 +123,12 @@ SPEECH = re.compile(
 TRAVEL = re.compile(
     r"^(?:trave(?:l)?led to|flew to|flown to|arrived in|(?:was|is|were|are) due in)$", re.I
 )
+TALKS_WITH = re.compile(r"talks\s+(?:[\w']+\s+){0,4}?with\b", re.I)
+# "spoke with Thai officials": a state right after "with" is the other side.
+WITH_BEFORE = re.compile(r"\bwith\s+$", re.I)
+TITLE_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*|presidential|foreign|defen[cs]e)\b")
+TWO = re.compile(r"\btwo\b", re.I)
+BETWEEN = re.compile(r"\s+(?:\w+\s+){0,2}?between\b", re.I)
 RELATIVE = re.compile(r"^\s*(?:who|which)\b", re.I)
 # "..., who met with Putin in Moscow and subsequently spoke by phone": the same subject.
 CONTINUES = re.compile(r"^\s*and\s+(?:then|later|subsequently|afterwards)\b", re.I)

@@ -316,7 +316,8 @@ _RULES: tuple[tuple[str, _Resolver], ...] = (
     (r"\blast\s+week\b", _weeks_ago),
     (r"\b" + _HEDGE + _COUNT + r"\s+weeks?\s+ago\b", _weeks_ago),
     (r"\blast\s+month\b", _last_month),
-    (r"\blast\s+" + _MONTH + r"(?!\.?\s*\d)", _last_named_month),
+    # Not after "since": "since last October" bounds a span, it is no month of its own.
+    (r"(?<!since )\blast\s+" + _MONTH + r"(?!\.?\s*\d)", _last_named_month),
     (r"\blast\s+year\b", _last_year),
     (r"\bthe\s+(?:next|following)\s+" + _ANY_PART, _from_previous(1)),
     (r"\bthe\s+day\s+after\b" + _POINTS_ELSEWHERE, _from_previous(1)),

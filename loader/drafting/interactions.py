@@ -22,7 +22,8 @@ from loader.drafting.dates import UNKNOWN, ResolvedDate, find_dates
 from loader.drafting.text import Sentence, clause_bounds
 from loader.vocabulary import ROLES_BY_NAME
 
-QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+# A quotation, or one opened and not closed within the sentence.
+QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)")
 NEEDS_TWO = {"call", "meeting", "consultation", "visit", "negotiation"}
 
 
@@ -98,6 +99,8 @@ def _window(text: str, match: re.Match[str], mentions: list[Mention]) -> tuple[i
     named = [m for m in mentions if left <= m.start < right and not m.adjective]
     if len(named) >= 2 and any(m.start < match.start() for m in named):
         return left, right
+    if len(named) >= 2 and cues.BETWEEN.match(text[match.end() :]):
+        return left, right  # "a three-way phone call between Macron, Scholz and Putin"
     while left > 0 and not any(left <= m.start < match.start() for m in mentions):
         left = clause_bounds(text, max(left - 3, 0), max(left - 2, 0))[0]
     return left, right
@@ -118,7 +121,7 @@ def _interaction(
     inside = [m for m in mentions if left <= m.start < right]
     if subject is not None:
         inside = [m for m in inside if m is subject or m.start >= match.start()]
-    kind = _kind(cue.type, text[left:right], text, inside, context.book)
+    kind = _kind(cue.type, text[left:right], text[match.start() :], inside, context.book)
     roles = _roles(text, kind, match, inside, context, left)
     date = _date(text, match, context)
     if date.precision == "unknown" and _points_back(text, match):
@@ -148,15 +151,14 @@ def _interaction(
 NOT_TAKING_PART = {name for name, role in ROLES_BY_NAME.items() if not role.took_part}
 
 
-def _kind(kind: str, window: str, text: str, inside: list[Mention], book: ActorBook) -> str:
-    """The cue's type, corrected by the words around it."""
+def _kind(kind: str, window: str, after: str, inside: list[Mention], book: ActorBook) -> str:
+    """The cue's type, corrected by the words around it (`after`: the text from the cue)."""
     delegates = cues.DELEGATES.search(window)
     if kind in ("meeting", "consultation") and delegates:
         return "negotiation"  # "the Russian and Ukrainian representatives met again"
-    persons = [m for m in inside if book.actors[m.actor].kind == "person"]
-    if kind == "negotiation" and not delegates and persons:
+    if kind == "negotiation" and not delegates and cues.TALKS_WITH.match(after):
         return "meeting"  # "Lavrov had held talks with Wang": two people, not delegations
-    if kind == "consultation" and cues.PHONE.search(text):
+    if kind == "consultation" and cues.PHONE.search(window):
         return "call"  # "spoke with Putin again and, in a call that lasted..."
     return kind
 
@@ -173,13 +175,12 @@ def _roles(
     people = [m for m in inside if m not in aside and not m.adjective]
     if kind == "negotiation":
         return roles + _negotiators(text, inside, aside, book)
-    before = [m.actor for m in people if m.start < match.start()
-              and not cues.SPEECH.search(text[m.end : match.start()])]  # fmt: skip
-    after = [m.actor for m in people if m.start >= match.end()]
-    if cues.TRAVEL.match(match.group()):
-        after = [a for a in after if book.actors[a].kind == "state"]
-    if cues.PRONOUNS.search(text[max(match.start() - 40, 0) : match.end() + 40]):
-        (after if before else before).extend(_pointed_back(text, left, before + after, context))
+    before, after = _sides(text, match, people, book)
+    pronoun = cues.PRONOUNS.search(text[max(match.start() - 40, 0) : match.end() + 40])
+    if pronoun:
+        wanted = 2 if cues.TWO.search(pronoun.group()) else 1
+        back = _pointed_back(text, left, before + after, context, wanted)
+        (after if before else before).extend(back)
     first, second = _pair_roles(kind, match)
     if cues.PASSIVE_BY.match(text[match.end() :]):
         first, second = second, first  # "a ceremony hosted by Erdogan"
@@ -187,9 +188,38 @@ def _roles(
     roles += [(a, second) for a in dict.fromkeys(after) if a not in before]
     if kind not in NEEDS_TWO:
         return roles  # a state signs, announces or applies as much as a person
-    # In a contact between people, a state named beside them is where or what, not who.
-    return [(a, r) for a, r in roles if book.actors[a].kind != "state" or r in NOT_TAKING_PART
-            or not any(book.actors[x].kind == "person" for x, _ in roles)]  # fmt: skip
+    return _people_first(text, roles, people, book)
+
+
+def _sides(
+    text: str, match: re.Match[str], people: list[Mention], book: ActorBook
+) -> tuple[list[str], list[str]]:
+    """Who is named before the cue (its subject: not one who only reports it, "Blinken said
+    he expected Biden and Xi to speak"), and who after it (a traveller's place is no host)."""
+
+    def reports(m: Mention) -> bool:
+        return bool(cues.SPEECH.search(text[m.end : match.start()]))
+
+    before = [m.actor for m in people if m.start <= match.start() < m.end
+              or (m.start < match.start() and not reports(m))]  # fmt: skip
+    after = [m.actor for m in people if m.start >= match.end() and m.actor not in before]
+    if cues.TRAVEL.match(match.group()):
+        after = [a for a in after if book.actors[a].kind == "state"]
+    return before, after
+
+
+def _people_first(
+    text: str, roles: list[tuple[str, str]], people: list[Mention], book: ActorBook
+) -> list[tuple[str, str]]:
+    """In a contact between people, a state named beside them is where or what, not who;
+    unless it is the one spoken "with" ("talks with Thai officials")."""
+    objects = {m.actor for m in people if cues.WITH_BEFORE.search(text[: m.start])}
+    if not any(book.actors[a].kind == "person" for a, _ in roles):
+        return roles
+    return [
+        (a, r) for a, r in roles
+        if book.actors[a].kind != "state" or r in NOT_TAKING_PART or a in objects
+    ]  # fmt: skip
 
 
 def _relative_subject(text: str, match: re.Match[str], named: list[Mention]) -> Mention | None:
@@ -221,14 +251,18 @@ def _separate(text: str, match: re.Match[str], drafted: Drafted) -> list[Drafted
     ]  # fmt: skip
 
 
-def _pointed_back(text: str, left: int, taken: list[str], context: Context) -> list[str]:
-    """Whom "he" or "his two guests" means: the persons named earlier in the sentence,
-    then in the sentence before, nearest first; as many as make two with `taken`."""
+def _pointed_back(
+    text: str, left: int, taken: list[str], context: Context, wanted: int
+) -> list[str]:
+    """Whom "he" (one) or "his two guests" (two) means: the persons named earlier in the
+    sentence, nearest first; then those of the sentence before: its first for "he" (the
+    subject, as English tells it), its last ones for "the two leaders"."""
     earlier = [m.actor for m in context.book.mentions(text[:left])]
     persons = [p for p in earlier if context.book.actors[p].kind == "person"][::-1]
-    back = [p for p in dict.fromkeys(persons + context.previous_persons) if p not in taken]
+    previous = context.previous_persons if wanted == 1 else context.previous_persons[::-1]
+    back = [p for p in dict.fromkeys(persons + previous) if p not in taken]
     taken_persons = {p for p in taken if context.book.actors[p].kind == "person"}
-    return back[: max(2 - len(taken_persons), 0)]
+    return back[: max(min(wanted, 2 - len(taken_persons)), 0)]
 
 
 def _pair_roles(kind: str, match: re.Match[str]) -> tuple[str, str]:
@@ -277,6 +311,8 @@ def _negotiators(
         if m in aside:
             continue
         actor = book.actors[m.actor]
+        if m.adjective and cues.TITLE_AFTER.match(text, m.end):
+            continue  # "Chinese Foreign Minister Wang Yi": a person's title, not a side
         if actor.kind == "state" and cues.VENUE_BEFORE.search(text[: m.start]):
             roles.append((actor.id, "venue_state"))
         elif actor.kind == "state":
