@@ -20,7 +20,8 @@ from loader.drafting.actor_proposals import propose_actors
 from loader.drafting.actors import ActorBook, DraftActor
 from loader.drafting.countries import slug
 from loader.drafting.dates import as_record
-from loader.drafting.interactions import NOT_TAKING_PART, Context, Drafted, in_sentence
+from loader.drafting.drafted import NOT_TAKING_PART, Context, Drafted
+from loader.drafting.interactions import in_sentence
 from loader.drafting.known import Known
 from loader.drafting.places import PlaceBook
 from loader.drafting.text import split_sentences

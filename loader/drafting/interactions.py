@@ -1,11 +1,9 @@
 """Interactions from sentences with a cue: type, participants and roles, place, date.
 
 A cue (loader.drafting.cues) marks the clause; the actors named in it, or in the clause
-before when the cue's clause has no subject, take part. Roles come from the words around
-them: "X called Y" gives caller and called, "X received Y" host and visitor, "arranged by
-X" an arranger. A pronoun ("he", "his two guests") points back to the persons of the
-sentence before. Talks between states are held by their delegations (data/README.md).
-The date is the date expression nearest the cue in the same sentence, or unknown.
+before when the cue's clause has no subject, take part, with the roles that
+loader.drafting.roles reads from the words around them. The date is one the sentence
+gives for the cue's clause (see `_date`), or unknown: never one guessed from elsewhere.
 """
 
 from __future__ import annotations
@@ -13,42 +11,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from loader.drafting import cues
-from loader.drafting.actor_proposals import delegation
 from loader.drafting.actors import ActorBook, Mention
 from loader.drafting.dates import UNKNOWN, ResolvedDate, find_dates
+from loader.drafting.drafted import NEEDS_TWO, NOT_TAKING_PART, Context, Drafted
+from loader.drafting.roles import relative_subject, roles_in
 from loader.drafting.text import Sentence, clause_bounds
-from loader.vocabulary import ROLES_BY_NAME
 
 # A quotation, or one opened and not closed within the sentence.
 QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)")
-NEEDS_TWO = {"call", "meeting", "consultation", "visit", "negotiation"}
-
-
-@dataclass
-class Drafted:
-    type: str
-    status: str
-    medium: str | None
-    date: ResolvedDate
-    participants: list[tuple[str, str]]  # (actor id, role)
-    quote: str
-    cue: str
-    place: str | None = None
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Context:
-    """What one sentence may point back to."""
-
-    book: ActorBook
-    dateline: object
-    previous_persons: list[str] = field(default_factory=list)
-    previous_date: ResolvedDate | None = None
-    previous_parties: list[tuple[str, str]] = field(default_factory=list)
 
 
 def in_sentence(sentence: Sentence, context: Context) -> list[Drafted]:
@@ -113,7 +85,7 @@ def _interaction(
     text: str, cue: cues.Cue, match: re.Match[str], mentions: list[Mention], context: Context
 ) -> Drafted | None:
     left, right = _window(text, match, mentions)
-    subject = _relative_subject(text, match, mentions)
+    subject = relative_subject(text, match, mentions)
     if subject is not None:
         # Only the subject and what follows the cue: names between them belong to the
         # relative clauses in between.
@@ -122,7 +94,7 @@ def _interaction(
     if subject is not None:
         inside = [m for m in inside if m is subject or m.start >= match.start()]
     kind = _kind(cue.type, text[left:right], text[match.start() :], inside, context.book)
-    roles = _roles(text, kind, match, inside, context, left)
+    roles = roles_in(text, kind, match, inside, context, left)
     date = _date(text, match, context)
     if date.precision == "unknown" and _points_back(text, match):
         return None
@@ -148,9 +120,6 @@ def _interaction(
     return Drafted(kind, status, medium, date, roles, quote, match.group(), notes=notes)
 
 
-NOT_TAKING_PART = {name for name, role in ROLES_BY_NAME.items() if not role.took_part}
-
-
 def _kind(kind: str, window: str, after: str, inside: list[Mention], book: ActorBook) -> str:
     """The cue's type, corrected by the words around it (`after`: the text from the cue)."""
     delegates = cues.DELEGATES.search(window)
@@ -161,77 +130,6 @@ def _kind(kind: str, window: str, after: str, inside: list[Mention], book: Actor
     if kind == "consultation" and cues.PHONE.search(window):
         return "call"  # "spoke with Putin again and, in a call that lasted..."
     return kind
-
-
-def _roles(
-    text: str, kind: str, match: re.Match[str], inside: list[Mention], context: Context, left: int
-) -> list[tuple[str, str]]:
-    book = context.book
-    aside = _aside(text, inside)
-    subject = _relative_subject(text, match, inside)
-    if subject is not None:
-        aside.pop(subject, None)
-    roles: list[tuple[str, str]] = [(m.actor, aside[m]) for m in inside if m in aside]
-    people = [m for m in inside if m not in aside and not m.adjective]
-    if kind == "negotiation":
-        return roles + _negotiators(text, inside, aside, book)
-    before, after = _sides(text, match, people, book)
-    pronoun = cues.PRONOUNS.search(text[max(match.start() - 40, 0) : match.end() + 40])
-    if pronoun:
-        wanted = 2 if cues.TWO.search(pronoun.group()) else 1
-        back = _pointed_back(text, left, before + after, context, wanted)
-        (after if before else before).extend(back)
-    first, second = _pair_roles(kind, match)
-    if cues.PASSIVE_BY.match(text[match.end() :]):
-        first, second = second, first  # "a ceremony hosted by Erdogan"
-    roles += [(a, first) for a in dict.fromkeys(before)]
-    roles += [(a, second) for a in dict.fromkeys(after) if a not in before]
-    if kind not in NEEDS_TWO:
-        return roles  # a state signs, announces or applies as much as a person
-    return _people_first(text, roles, people, book)
-
-
-def _sides(
-    text: str, match: re.Match[str], people: list[Mention], book: ActorBook
-) -> tuple[list[str], list[str]]:
-    """Who is named before the cue (its subject: not one who only reports it, "Blinken said
-    he expected Biden and Xi to speak"), and who after it (a traveller's place is no host)."""
-
-    def reports(m: Mention) -> bool:
-        return bool(cues.SPEECH.search(text[m.end : match.start()]))
-
-    before = [m.actor for m in people if m.start <= match.start() < m.end
-              or (m.start < match.start() and not reports(m))]  # fmt: skip
-    after = [m.actor for m in people if m.start >= match.end() and m.actor not in before]
-    if cues.TRAVEL.match(match.group()):
-        after = [a for a in after if book.actors[a].kind == "state"]
-    return before, after
-
-
-def _people_first(
-    text: str, roles: list[tuple[str, str]], people: list[Mention], book: ActorBook
-) -> list[tuple[str, str]]:
-    """In a contact between people, a state named beside them is where or what, not who;
-    unless it is the one spoken "with" ("talks with Thai officials")."""
-    objects = {m.actor for m in people if cues.WITH_BEFORE.search(text[: m.start])}
-    if not any(book.actors[a].kind == "person" for a, _ in roles):
-        return roles
-    return [
-        (a, r) for a, r in roles
-        if book.actors[a].kind != "state" or r in NOT_TAKING_PART or a in objects
-    ]  # fmt: skip
-
-
-def _relative_subject(text: str, match: re.Match[str], named: list[Mention]) -> Mention | None:
-    """In "..., Erdogan, who spoke with Putin", the name before "who" is the subject; so it
-    is in "Bennett, who met with Putin and subsequently spoke by phone with him"."""
-    start = clause_bounds(text, match.start(), match.end())[0]
-    while start > 0 and cues.CONTINUES.match(text[start : match.start()]):
-        start = clause_bounds(text, start - 1, start - 1)[0]
-    if not cues.RELATIVE.match(text[start : match.start()]):
-        return None
-    before = [m for m in named if m.end <= start and not m.adjective]
-    return before[-1] if before else None
 
 
 def _separate(text: str, match: re.Match[str], drafted: Drafted) -> list[Drafted]:
@@ -249,81 +147,6 @@ def _separate(text: str, match: re.Match[str], drafted: Drafted) -> list[Drafted
         ])
         for other in others
     ]  # fmt: skip
-
-
-def _pointed_back(
-    text: str, left: int, taken: list[str], context: Context, wanted: int
-) -> list[str]:
-    """Whom "he" (one) or "his two guests" (two) means: the persons named earlier in the
-    sentence, nearest first; then those of the sentence before: its first for "he" (the
-    subject, as English tells it), its last ones for "the two leaders"."""
-    earlier = [m.actor for m in context.book.mentions(text[:left])]
-    persons = [p for p in earlier if context.book.actors[p].kind == "person"][::-1]
-    previous = context.previous_persons if wanted == 1 else context.previous_persons[::-1]
-    back = [p for p in dict.fromkeys(persons + previous) if p not in taken]
-    taken_persons = {p for p in taken if context.book.actors[p].kind == "person"}
-    return back[: max(min(wanted, 2 - len(taken_persons)), 0)]
-
-
-def _pair_roles(kind: str, match: re.Match[str]) -> tuple[str, str]:
-    word = match.group().lower()
-    if kind == "call" and word == "called":
-        return "caller", "called"
-    if kind == "visit":
-        hosting = ("received", "hosted", "welcomed")
-        return ("host", "visitor") if word in hosting else ("visitor", "host")
-    if kind == "mediation":
-        return "mediator", "subject"
-    return PAIR_ROLES.get(kind, ("participant", "participant"))
-
-
-# The roles of the actors named before the cue and after it, by type (data/README.md).
-PAIR_ROLES = {
-    "address": ("speaker", "addressee"),
-    "announcement": ("speaker", "subject"),
-    "recognition": ("signatory", "subject"),
-    "agreement": ("signatory", "signatory"),
-    "application": ("applicant", "addressee"),
-    "investigation": ("initiator", "subject"),
-    "rally": ("organizer", "subject"),
-}
-
-
-def _aside(text: str, inside: list[Mention]) -> dict[Mention, str]:
-    """Actors named after "arranged by" or "at the request of": they did not take part."""
-    roles: dict[Mention, str] = {}
-    for pattern, role in ((cues.ARRANGERS, "arranger"), (cues.REQUESTERS, "requester")):
-        for found in pattern.finditer(text):
-            clause_end = clause_bounds(text, found.end(), found.end())[1]
-            for m in inside:
-                if found.start() <= m.start < clause_end:
-                    roles.setdefault(m, role)
-    return roles
-
-
-def _negotiators(
-    text: str, inside: list[Mention], aside: dict[Mention, str], book: ActorBook
-) -> list[tuple[str, str]]:
-    """Talks between states are held by their delegations; a person "led by" heads one."""
-    roles: list[tuple[str, str]] = []
-    led = [m.end() for m in cues.LED_BY.finditer(text)]
-    for m in inside:
-        if m in aside:
-            continue
-        actor = book.actors[m.actor]
-        if m.adjective and cues.TITLE_AFTER.match(text, m.end):
-            continue  # "Chinese Foreign Minister Wang Yi": a person's title, not a side
-        if actor.kind == "state" and cues.VENUE_BEFORE.search(text[: m.start]):
-            roles.append((actor.id, "venue_state"))
-        elif actor.kind == "state":
-            roles.append(
-                (delegation(book, actor.id, evidence=text[m.start : m.end]).id, "participant")
-            )
-        elif actor.kind == "organization" and actor.part_of:
-            roles.append((actor.id, "participant"))
-        elif actor.kind == "person" and any(0 <= m.start - end < 4 for end in led):
-            roles.append((actor.id, "delegation_head"))
-    return list(dict.fromkeys(roles))
 
 
 def _points_back(text: str, match: re.Match[str]) -> bool:

@@ -83,7 +83,7 @@ def from_files(paths: Sequence[Path], sources_dir: Path | None) -> Known:
 
 def suggest_same_events(interactions: list[Record], known: Known) -> None:
     """Mark each drafted interaction that may be a known one with `same_as`, and say why."""
-    from loader.drafting.interactions import NOT_TAKING_PART
+    from loader.drafting.drafted import NOT_TAKING_PART
 
     for record in interactions:
         date = record["date"]
