@@ -178,7 +178,7 @@ def _date(text: str, match: re.Match[str], context: Context) -> ResolvedDate:
     dates = find_dates(text, context.dateline, previous=context.previous_date)  # type: ignore[arg-type]
     dated = [d for d in dates if d.start is not None and d.end is not None]
     left, right = clause_bounds(text, match.start(), match.end())
-    opening = _opening(text, dated)
+    opening = _opening(text, dated) + _aside_before(text, dated, left)
     before = [d for d in dated if left <= d.start < match.start() or d in opening]  # type: ignore[operator]
     after = [d for d in dated if match.start() <= d.start < right]  # type: ignore[operator]
     if before:
@@ -200,6 +200,20 @@ def _opening(text: str, dated: list[ResolvedDate]) -> list[ResolvedDate]:
         opening.append(date)
         at = date.end  # type: ignore[assignment]
     return opening
+
+
+def _aside_before(text: str, dated: list[ResolvedDate], left: int) -> list[ResolvedDate]:
+    """A date set off by commas just before the cue's clause: "and then, the next day, in
+    another three-way phone call"."""
+    found = []
+    for date in dated:
+        start, end = clause_bounds(text, date.start, date.end)  # type: ignore[arg-type]
+        alone = cues.LINKING_ONLY.match(text[start : date.start]) and cues.LINKING_ONLY.match(
+            text[date.end : end]
+        )
+        if alone and 0 <= left - end <= 2:
+            found.append(date)
+    return found
 
 
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
