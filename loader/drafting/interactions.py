@@ -95,7 +95,12 @@ def _interaction(
         inside = [m for m in inside if m is subject or m.start >= match.start()]
     kind = _kind(cue.type, text[left:right], text[match.start() :], inside, context.book)
     roles = roles_in(text, kind, match, inside, context, left)
-    date = _date(text, match, context)
+    # What is said of the contact comes before it in its clause: "would meet", "urged ...
+    # to begin talks"; an "urged" after it ("called him and urged him") is another act.
+    clause_left = clause_bounds(text, match.start(), match.end())[0]
+    said = text[clause_left : match.end()]
+    status = _status(said, UNKNOWN, context)
+    date = _date(text, match, context, own_clause_only=status != "held")
     if date.precision == "unknown" and _points_back(text, match):
         return None
     if kind == "negotiation":
@@ -107,7 +112,7 @@ def _interaction(
     q_left = clause_bounds(text, min(s for s, _ in spans), min(s for s, _ in spans))[0]
     q_right = clause_bounds(text, max(e for _, e in spans), max(e for _, e in spans))[1]
     quote = text[q_left:q_right].strip(" ,;:–—-")
-    status = _status(text[left:right], date, context)
+    status = _status(said, date, context)
     if (
         status == "planned"
         and date.phrase
@@ -169,16 +174,20 @@ def _parties(
     return roles
 
 
-def _date(text: str, match: re.Match[str], context: Context) -> ResolvedDate:
+def _date(
+    text: str, match: re.Match[str], context: Context, own_clause_only: bool = False
+) -> ResolvedDate:
     """The most precise date of the cue's own clause before the cue, or of the sentence's
     opening ("On Saturday evening, ... Zelenskyy gave an address": Saturday; "Four weeks
     ago, on Feb. 21, Putin signed": Feb. 21); else a date after the cue in its clause;
     else none. A date inside another phrase ("the discussions that began on Feb. 28 were
-    the result of Bennett's efforts, who met with Putin") dates that phrase, not the cue."""
+    the result of Bennett's efforts, who met with Putin") dates that phrase, not the cue.
+    A contact planned or proposed takes its date from its own clause only: "On Saturday,
+    he urged Russia to begin peace talks" dates the urging, not the talks."""
     dates = find_dates(text, context.dateline, previous=context.previous_date)  # type: ignore[arg-type]
     dated = [d for d in dates if d.start is not None and d.end is not None]
     left, right = clause_bounds(text, match.start(), match.end())
-    opening = _opening(text, dated) + _aside_before(text, dated, left)
+    opening = [] if own_clause_only else _opening(text, dated) + _aside_before(text, dated, left)
     before = [d for d in dated if left <= d.start < match.start() or d in opening]  # type: ignore[operator]
     after = [d for d in dated if match.start() <= d.start < right]  # type: ignore[operator]
     if before:

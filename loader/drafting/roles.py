@@ -92,13 +92,13 @@ def _pointed_back(
 ) -> list[str]:
     """Whom "he" (one) or "his two guests" (two) means: the persons named earlier in the
     sentence, nearest first; then those of the sentence before: its first for "he" (the
-    subject, as English tells it), its last ones for "the two leaders"."""
+    subject, as English tells it), its last ones for "the two leaders". Never one of
+    `taken`: "Macron called Putin and spoke with him" is Putin, already named."""
     earlier = [m.actor for m in context.book.mentions(text[:left])]
     persons = [p for p in earlier if context.book.actors[p].kind == "person"][::-1]
     previous = context.previous_persons if wanted == 1 else context.previous_persons[::-1]
     back = [p for p in dict.fromkeys(persons + previous) if p not in taken]
-    taken_persons = {p for p in taken if context.book.actors[p].kind == "person"}
-    return back[: max(min(wanted, 2 - len(taken_persons)), 0)]
+    return back[:wanted]
 
 
 def _pair_roles(kind: str, match: re.Match[str]) -> tuple[str, str]:
