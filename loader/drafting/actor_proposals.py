@@ -10,13 +10,16 @@ from loader.drafting.actors import (
     APPOSITIVE,
     COUNTERPART,
     DELEGATION_WORDS,
+    MINISTRIES_OF,
     MINISTRY,
     NAME_WORD,
     NOT_ACRONYMS,
     OFFICE,
+    OFFICE_OF,
     ORG_NAME,
     SEATS,
     SMALL_WORDS,
+    STATE_MEDIA,
     TITLED,
     TITLES,
     ActorBook,
@@ -115,6 +118,13 @@ def _organizations(book: ActorBook, text: str, whole: str) -> None:
         if state:
             actor = DraftActor(slug(name), "organization", name, evidence=name, part_of=state)
             book.propose(actor, [name])
+    _bodies_of_states(book, text)
+    for match in OFFICE_OF.finditer(text):
+        body = book.resolve(match.group("body"))
+        if body:
+            name = f"{match.group('office').capitalize()} of the {match.group('body')}"
+            actor = DraftActor(slug(name), "organization", name, evidence=match.group())
+            book.propose(actor, [name])
     for match in OFFICE.finditer(text):
         owner = book.resolve(match.group("who"))
         if owner and book.actors[owner].kind == "person":
@@ -125,6 +135,26 @@ def _organizations(book: ActorBook, text: str, whole: str) -> None:
             state = next(s.id for s in countries.states() if s.iso == iso)
             actor = DraftActor(slug(seat), "organization", seat, evidence=seat, part_of=state)
             book.propose(actor, [seat])
+
+
+def _bodies_of_states(book: ActorBook, text: str) -> None:
+    """A ministry of each state named ("the Ministries of Defense of Russia and Ukraine"),
+    and a state's media ("Russian television")."""
+    for match in MINISTRIES_OF.finditer(text):
+        for named in re.split(r",\s*|\s+and\s+", match.group("states")):
+            state = book.resolve(named)
+            adjective = next((a for a, s in book.adjectives.items() if s == state), None)
+            if state and adjective:
+                name = f"{adjective} ministry of {match.group('what').lower()}"
+                actor = DraftActor(slug(name), "organization", name, evidence=match.group())
+                actor.part_of = state
+                book.propose(actor, [name])
+    for match in STATE_MEDIA.finditer(text):
+        state = book.adjectives.get(match.group("adj"))
+        if state:
+            name = match.group()
+            actor = DraftActor(slug(name), "organization", name, evidence=name, part_of=state)
+            book.propose(actor, [name])
 
 
 def _acronym(book: ActorBook, acronym: str, whole: str) -> None:

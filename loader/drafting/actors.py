@@ -61,6 +61,20 @@ DELEGATION_WORDS = (
     r"(?:delegations?|negotiating teams?|teams?|negotiators|delegates|representatives)"
 )
 MINISTRY = re.compile(r"(?P<adj>[A-Z][a-z]+)\s+[Mm]inistry\s+of\s+(?P<what>[a-z]+|[A-Z][a-z]+)")
+# "The Ministries of Defense of Russia and Ukraine": one ministry of each state.
+MINISTRIES_OF = re.compile(
+    r"[Mm]inistr(?:y|ies)\s+of\s+(?P<what>[A-Z]?[a-z]+(?:\s+[Aa]ffairs)?)\s+of\s+"
+    r"(?P<states>[A-Z][\w.]+(?:(?:,\s*|\s+and\s+)[A-Z][\w.]+)*)"
+)
+# "the prosecutor of the International Criminal Court": an office of a body, an actor itself.
+OFFICE_OF = re.compile(
+    r"\bthe\s+(?P<office>prosecutor|president|secretary-general|chair|head|director)\s+of\s+"
+    r"the\s+(?P<body>(?:[A-Z][\w-]+\s+){0,4}[A-Z][\w-]+)"
+)
+# "Russian television", "Chinese state media": a state's media, quoted as a source.
+STATE_MEDIA = re.compile(
+    r"(?P<adj>[A-Z][a-z]+)\s+(?P<media>(?:state\s+)?(?:television|media|news\s+agency|radio))\b"
+)
 OFFICE = re.compile(r"(?P<who>[A-Z][\w-]+)[’']s\s+office\b")
 # Seats of government that news names in place of the office in them.
 SEATS = {

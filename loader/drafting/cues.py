@@ -81,9 +81,7 @@ PLANNED = re.compile(
     r"\b(?:will|would|is to|are to|scheduled|planned|plans to|expected|set to|to resume|due)\b",
     re.I,
 )
-PROPOSED = re.compile(
-    r"\b(?:proposed|called for|offered|suggested|invited|calling|urged)\b", re.I
-)
+PROPOSED = re.compile(r"\b(?:proposed|called for|offered|suggested|invited|calling|urged)\b", re.I)
 RULED_OUT = re.compile(r"\bruled out\b|\brefused to (?:meet|talk)\b", re.I)
 
 # Words after which the actors named arranged or asked for the contact, not took part.
