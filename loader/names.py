@@ -22,7 +22,7 @@ from __future__ import annotations
 import unicodedata
 
 # Letters that NFKD does not decompose into a base letter plus combining marks.
-_SPECIAL_LETTERS: dict[str, str] = {
+SPECIAL_LETTERS: dict[str, str] = {
     "ı": "i",
     "ø": "o",
     "ł": "l",
@@ -45,7 +45,7 @@ _REMOVED = {"'", "’", "‘", "ʼ", "`", "´", "."}
 def name_key(text: str) -> str:
     """Return the matching key of a name (see the module docstring)."""
     folded = text.casefold()
-    folded = "".join(_SPECIAL_LETTERS.get(ch, ch) for ch in folded)
+    folded = "".join(SPECIAL_LETTERS.get(ch, ch) for ch in folded)
     decomposed = unicodedata.normalize("NFKD", folded)
     out: list[str] = []
     for ch in decomposed:
@@ -60,5 +60,5 @@ def name_key(text: str) -> str:
             out.append(ch)
     # NFKD can produce letters from the special table again (e.g. from
     # compatibility forms), so map once more after decomposition.
-    joined = "".join(_SPECIAL_LETTERS.get(ch, ch) for ch in out)
+    joined = "".join(SPECIAL_LETTERS.get(ch, ch) for ch in out)
     return " ".join(joined.split())

@@ -24,6 +24,7 @@ from loader.drafting.actors import (
     TITLES,
     ActorBook,
     DraftActor,
+    fold,
 )
 from loader.drafting.countries import slug
 from loader.drafting.text import Sentence
@@ -73,16 +74,18 @@ def _modifier_state(book: ActorBook, modifier: str | None) -> str | None:
 
 
 def _titled_persons(book: ActorBook, text: str) -> None:
-    for match in TITLED.finditer(text):
-        name = re.sub(r"[’']s$", "", match.group("name"))
+    # Matched on the text without diacritics (same length), so that "Çavuşoğlu" starts
+    # with a capital letter as the pattern knows them; the name is kept as written.
+    for match in TITLED.finditer(fold(text)):
+        name = re.sub(r"[’']s$", "", text[match.start("name") : match.end("name")])
         if book.resolve(name) and book.actors[book.resolve(name) or ""].kind != "person":
             continue
         if " " not in name and not book.resolve(name):
             continue  # "President Macron" names a person only once the full name is known
-        person = book.propose(
-            DraftActor(slug(name), "person", name, evidence=match.group()), [name]
-        )
-        where = _modifier_state(book, match.group("mod"))
+        evidence = text[match.start() : match.end()]
+        person = book.propose(DraftActor(slug(name), "person", name, evidence=evidence), [name])
+        modifier = match.group("mod") and text[match.start("mod") : match.end("mod")]
+        where = _modifier_state(book, modifier)
         ident = f"{person.id}-{slug(match.group('title'))}-of-{where}"
         if where and where != person.id and all(a["id"] != ident for a in book.affiliations):
             title = match.group("title")
@@ -90,7 +93,7 @@ def _titled_persons(book: ActorBook, text: str) -> None:
                 "id": ident,
                 "person": person.id, "organization": where,
                 "role": title[0].upper() + title[1:],
-                "evidence": [{"quote": match.group()}],
+                "evidence": [{"quote": evidence}],
             })  # fmt: skip
 
 

@@ -15,10 +15,11 @@ from a form that says what it is:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from loader.drafting import countries
-from loader.names import name_key
+from loader.names import SPECIAL_LETTERS, name_key
 
 TITLES = (
     "Vice President", "President", "Prime Minister", "Deputy Prime Minister",
@@ -106,8 +107,19 @@ class Mention:
 
 
 def fold(text: str) -> str:
-    """`text` with diacritics removed letter by letter, so offsets stay the same."""
-    return "".join(name_key(ch) if len(name_key(ch)) == 1 else ch for ch in text)
+    """`text` with diacritics removed letter by letter ("Çavuşoğlu" -> "Cavusoglu"), case
+    kept ("US" is no "us"), and every offset the same."""
+    return "".join(_plain_letter(ch) for ch in text)
+
+
+def _plain_letter(ch: str) -> str:
+    if ch.isascii():
+        return ch
+    base = unicodedata.normalize("NFKD", ch)[0]
+    plain = SPECIAL_LETTERS.get(base.lower(), base)
+    if len(plain) != 1 or unicodedata.combining(plain):
+        return ch
+    return plain.upper() if ch.isupper() else plain
 
 
 class ActorBook:

@@ -75,7 +75,13 @@ CUES = (
 VIDEO = re.compile(r"\b(?:by video|video ?(?:call|conference|link)|videoconference)\b", re.I)
 PHONE = re.compile(r"\b(?:phone|telephone|call)\b", re.I)
 # Cue words that are not cues here: "called for" asks, "called on" urges.
-NOT_A_CONTACT = re.compile(r"\bcalled (?:for|on|it|this|that|the)\b|\bso-called\b", re.I)
+NOT_A_CONTACT = re.compile(
+    r"\bcalled (?:for|on|it|this|that|the)\b|\bso-called\b|"
+    # "spoke with him about the talks": the talks are the topic, not the contact.
+    r"\b(?:about|over|regarding|concerning|of)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:talks|negotiations)\b",
+    re.I,
+)
 
 PLANNED = re.compile(
     r"\b(?:will|would|is to|are to|scheduled|planned|plans to|expected|set to|to resume|due)\b",

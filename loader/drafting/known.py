@@ -46,12 +46,12 @@ def from_graph(driver: Driver, database: str) -> Known:
     return Known(actors, places)
 
 
-def graph_interactions(driver: Driver, database: str, days: Sequence[dt.date]) -> Known:
+def graph_interactions(driver: Driver, database: str, days: Sequence[dt.date | str]) -> Known:
     """The live interactions dated to one of `days`: only those can be the same event."""
     from actorgraph.queries import inspect_query
 
     rows = inspect_query("known_interactions").run(
-        driver, database, days=sorted({d.isoformat() for d in days})
+        driver, database, days=sorted({str(d) for d in days})
     )
     return Known(interactions=[{**r, "day": dt.date.fromisoformat(str(r["day"]))} for r in rows])
 
@@ -92,7 +92,8 @@ def suggest_same_events(interactions: list[Record], known: Known) -> None:
         took = {p["actor"] for p in record["participants"] if p["role"] not in NOT_TAKING_PART}
         for other in known.interactions:
             common = sorted(took & set(other["took_part"]))
-            if other["type"] == record["type"] and other["day"] == date["earliest"] and common:
+            same_day = str(other["day"]) == str(date["earliest"])
+            if other["type"] == record["type"] and same_day and common:
                 record["same_as"] = other["id"]
                 record["notes"] += (
                     f"; same_as suggested: {other['id']} is also a {other['type']} on "
