@@ -412,3 +412,28 @@ def test_unknown_has_no_bounds_and_says_the_text_gives_no_date() -> None:
         "notes": "the text gives no date for it",
     }
     assert (UNKNOWN.phrase, UNKNOWN.start, UNKNOWN.end) == (None, None, None)
+
+
+def test_last_and_a_month_name_is_that_month_before_the_datelines() -> None:
+    [october] = find_dates("their first talks last October", dt.date(2022, 7, 10))
+    assert (october.precision, october.earliest, october.latest) == (
+        "month", dt.date(2021, 10, 1), dt.date(2021, 10, 31)
+    )  # fmt: skip
+    [march] = find_dates("they met last March", MONDAY)
+    assert march.earliest == dt.date(2021, 3, 1)  # not the dateline's own month
+    assert find_dates("their first talks since last October", dt.date(2022, 7, 10)) == []
+
+
+def test_a_day_named_earlier_in_the_sentence_is_the_one_the_next_day_counts_from() -> None:
+    sentence = "Putin met Lukashenko on Mar. 11 and then, the next day, called Macron."
+    earlier = ResolvedDate("day", dt.date(2022, 3, 1), dt.date(2022, 3, 1), "x", 0, 1, "")
+    days = [d.earliest for d in find_dates(sentence, MONDAY, previous=earlier)]
+    assert days == [dt.date(2022, 3, 11), dt.date(2022, 3, 12)]
+
+
+def test_at_that_meeting_is_the_day_of_the_event_just_told() -> None:
+    told = ResolvedDate("day", dt.date(2022, 3, 10), dt.date(2022, 3, 10), "x", 0, 1, "")
+    [day] = find_dates("At that meeting, the EU leaders agreed on a Declaration.", MONDAY,
+                       previous=told)  # fmt: skip
+    assert day.earliest == dt.date(2022, 3, 10)
+    assert find_dates("At that meeting, the leaders agreed.", MONDAY) == []

@@ -247,3 +247,12 @@ def test_sentences_do_not_end_at_initials_or_abbreviated_months() -> None:
         "He left.",
         "Next",
     ]
+
+
+def test_an_actor_named_only_by_an_adjective_stays_when_its_quote_is_in_the_text() -> None:
+    russia = actor("russia", "Russia", "state", evidence=[{"quote": "Russian President"}])
+    made_up = actor("italy", "Italy", "state", evidence=[{"quote": "Italian President"}])
+    kept, lines = vetted(actors=[*ACTORS, russia, made_up])
+    assert "russia" in [a["id"] for a in kept["actors"]]
+    assert "italy" not in [a["id"] for a in kept["actors"]]
+    assert any(line.startswith("actor italy") for line in lines)
