@@ -64,6 +64,10 @@ def draft(text_file: Path, source_id: str, dateline: str, title: str | None,
     from loader.drafting import DraftError
 
     try:
+        import loader.drafting.draft_file  # noqa: F401  (spaCy and friends, the extra)
+    except ImportError as exc:
+        fail(f"drafting needs {exc.name}, which is not installed: pip install 'actorgraph[draft]'")
+    try:
         _draft(text_file, source_id, _day(dateline), title, author, url, output, against,
                graph, llm_url, model, timeout, sources)  # fmt: skip
     except DraftError as exc:

@@ -17,8 +17,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
 
 from loader.drafting import countries
+from loader.drafting.text import pipeline
 from loader.names import SPECIAL_LETTERS, name_key
 
 TITLES = (
@@ -137,7 +142,7 @@ class ActorBook:
                 str(record["id"]), str(record["kind"]), str(record["name"]), True, aliases
             )
             self._add(actor, [actor.name, *aliases])
-        self._pattern: re.Pattern[str] | None = None
+        self._pattern: Any = None  # a spaCy PhraseMatcher, built on first use
 
     def _add(self, actor: DraftActor, forms: list[str]) -> DraftActor:
         actor = self.actors.setdefault(actor.id, actor)
@@ -162,15 +167,16 @@ class ActorBook:
         return self.propose(actor, list(state.spellings))
 
     def mentions(self, text: str) -> list[Mention]:
-        """Every actor named in `text`, left to right, longest form first."""
+        """Every actor named in `text`, left to right; where names overlap, the longest
+        ("Russian Federation", not "Russia"). spaCy's PhraseMatcher finds them token by
+        token in the text without diacritics, whose offsets are the text's own."""
         if self._pattern is None:
-            forms = sorted(self.forms, key=len, reverse=True)
-            alternatives = "|".join(re.escape(f) for f in forms) or r"(?!x)x"
-            self._pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
-        found = [
-            Mention(self.forms[m.group()], m.start(), m.end())
-            for m in self._pattern.finditer(fold(text))
-        ]
+            self._pattern = PhraseMatcher(pipeline().vocab)
+            for form, actor in self.forms.items():
+                self._pattern.add(actor, [pipeline().make_doc(form)])
+        doc = pipeline().make_doc(fold(text))
+        spans = filter_spans(self._pattern(doc, as_spans=True))
+        found = [Mention(span.label_, span.start_char, span.end_char) for span in spans]
         for match in re.finditer(r"\b[A-Z][a-z]+\b", text):
             state = self.adjectives.get(match.group())
             if state and not any(m.start <= match.start() < m.end for m in found):

@@ -35,7 +35,7 @@ class Sentence:
 
 
 @cache
-def _pipeline() -> Any:
+def pipeline() -> Any:
     try:
         import spacy
     except ImportError as exc:  # the optional extra
@@ -51,7 +51,7 @@ def _pipeline() -> Any:
 
 def split_sentences(raw: str) -> list[Sentence]:
     """Every sentence of the text, in order, as spans of the raw text."""
-    nlp = _pipeline()
+    nlp = pipeline()
     found: list[Sentence] = []
     at = 0
     for paragraph in [*PARAGRAPH_BREAK.split(raw)]:
