@@ -206,3 +206,21 @@ def test_a_drafted_contact_that_is_a_live_one_suggests_same_as(
     [call] = yaml.safe_load(out.read_text())["interactions"]
     assert call["same_as"] == "call-2022-03-18-macron-putin"
     assert "same_as suggested" in call["notes"]
+
+
+def test_who_arranged_a_meeting_did_not_take_part_and_a_trailing_date_dates_it(
+    tmp_path: Path,
+) -> None:
+    text = tmp_path / "note-2022-03-21.txt"
+    text.write_text(
+        "Turkish President Recep Tayyip Erdogan arranged a meeting between Russian Foreign "
+        "Minister Sergey Lavrov and Ukrainian Foreign Minister Dmytro Kuleba in Antalya, "
+        "Turkey, on March 10. The talks will not help us, a diplomat said.\n"
+    )
+    draft = drafted(text)
+    [meeting] = draft["interactions"]
+    roles = {p["actor"]: p["role"] for p in meeting["participants"]}
+    assert roles == {"recep-tayyip-erdogan": "arranger", "sergey-lavrov": "participant",
+                     "dmytro-kuleba": "participant"}  # fmt: skip
+    assert (meeting["date"]["earliest"], meeting["place"]) == ("2022-03-10", "antalya")
+    assert "united-states" not in {a["id"] for a in draft["actors"]}  # "us" is nobody

@@ -142,7 +142,7 @@ class ActorBook:
                 str(record["id"]), str(record["kind"]), str(record["name"]), True, aliases
             )
             self._add(actor, [actor.name, *aliases])
-        self._pattern: Any = None  # a spaCy PhraseMatcher, built on first use
+        self._pattern: Any = None  # two spaCy PhraseMatchers, built on first use
 
     def _add(self, actor: DraftActor, forms: list[str]) -> DraftActor:
         actor = self.actors.setdefault(actor.id, actor)
@@ -169,14 +169,19 @@ class ActorBook:
     def mentions(self, text: str) -> list[Mention]:
         """Every actor named in `text`, left to right; where names overlap, the longest
         ("Russian Federation", not "Russia"). spaCy's PhraseMatcher finds them token by
-        token in the text without diacritics, whose offsets are the text's own."""
+        token in the text without diacritics (whose offsets are the text's own), case
+        ignored as `/actors?q=` ignores it; but a short name in capitals ("US", "UN") only
+        as written, so that "us" is nobody."""
         if self._pattern is None:
-            self._pattern = PhraseMatcher(pipeline().vocab)
+            self._pattern = (PhraseMatcher(pipeline().vocab, attr="LOWER"),
+                             PhraseMatcher(pipeline().vocab, attr="ORTH"))  # fmt: skip
             for form, actor in self.forms.items():
-                self._pattern.add(actor, [pipeline().make_doc(form)])
+                as_written = len(form) <= 4 and form.upper() == form
+                self._pattern[as_written].add(actor, [pipeline().make_doc(form)])
         doc = pipeline().make_doc(fold(text))
-        spans = filter_spans(self._pattern(doc, as_spans=True))
-        found = [Mention(span.label_, span.start_char, span.end_char) for span in spans]
+        matches = [*self._pattern[0](doc, as_spans=True), *self._pattern[1](doc, as_spans=True)]
+        found = [Mention(span.label_, span.start_char, span.end_char)
+                 for span in filter_spans(matches)]  # fmt: skip
         for match in re.finditer(r"\b[A-Z][a-z]+\b", text):
             state = self.adjectives.get(match.group())
             if state and not any(m.start <= match.start() < m.end for m in found):

@@ -94,6 +94,8 @@ RULED_OUT = re.compile(r"\bruled out\b|\brefused to (?:meet|talk)\b", re.I)
 ARRANGERS = re.compile(
     r"\b(?:arranged by|brokered by|mediated by|with the (?:help|assistance) of|thanks to)\b", re.I
 )
+# "Erdogan arranged the meeting": who arranged it, named before the word, did not take part.
+ARRANGED = re.compile(r"\b(?:arranged|brokered|set up)\b(?!\s+by)", re.I)
 REQUESTERS = re.compile(r"\bat the request of\b|\bat (?P<who>\S+?)[’']s request\b", re.I)
 LED_BY = re.compile(r"\bled by\b", re.I)
 # "the talks", "his call": a noun cue after a definite word points back to a contact told
@@ -135,6 +137,8 @@ WITH_BEFORE = re.compile(r"\bwith\s+$", re.I)
 TITLE_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*|presidential|foreign|defen[cs]e)\b")
 TWO = re.compile(r"\btwo\b", re.I)
 BETWEEN = re.compile(r"\s+(?:\w+\s+){0,2}?between\b", re.I)
+# Between a clause and a date set off after it: nothing, or a place's name ("Turkey").
+ONLY_A_NAME = re.compile(r"^[,\s]*(?:[A-Z][\w.’'-]*\s*){0,3}[,\s]*$")
 RELATIVE = re.compile(r"^\s*(?:who|which)\b", re.I)
 # "..., who met with Putin in Moscow and subsequently spoke by phone": the same subject.
 CONTINUES = re.compile(r"^\s*and\s+(?:then|later|subsequently|afterwards)\b", re.I)

@@ -190,6 +190,7 @@ def _date(
     opening = [] if own_clause_only else _opening(text, dated) + _aside_before(text, dated, left)
     before = [d for d in dated if left <= d.start < match.start() or d in opening]  # type: ignore[operator]
     after = [d for d in dated if match.start() <= d.start < right]  # type: ignore[operator]
+    after += _aside_after(text, dated, right)
     if before:
         chosen = max(before, key=lambda d: (PRECISE.index(d.precision), d.start))
     else:
@@ -214,14 +215,27 @@ def _opening(text: str, dated: list[ResolvedDate]) -> list[ResolvedDate]:
 def _aside_before(text: str, dated: list[ResolvedDate], left: int) -> list[ResolvedDate]:
     """A date set off by commas just before the cue's clause: "and then, the next day, in
     another three-way phone call"."""
+    return [d for d, (_, end) in _alone(text, dated) if 0 <= left - end <= 2]
+
+
+def _aside_after(text: str, dated: list[ResolvedDate], right: int) -> list[ResolvedDate]:
+    """A date set off by a comma after the cue's clause, a name between at most: "met in
+    Antalya, Turkey, on March 10"."""
+    return [
+        d for d, (start, _) in _alone(text, dated)
+        if start >= right and cues.ONLY_A_NAME.match(text[right:start])
+    ]  # fmt: skip
+
+
+def _alone(text: str, dated: list[ResolvedDate]) -> list[tuple[ResolvedDate, tuple[int, int]]]:
+    """The dates that make a clause of their own ("on", "and then" at most), with it."""
     found = []
     for date in dated:
-        start, end = clause_bounds(text, date.start, date.end)  # type: ignore[arg-type]
-        alone = cues.LINKING_ONLY.match(text[start : date.start]) and cues.LINKING_ONLY.match(
-            text[date.end : end]
-        )
-        if alone and 0 <= left - end <= 2:
-            found.append(date)
+        first, last = date.start or 0, date.end or 0
+        start, end = clause_bounds(text, first, last)
+        before, after = text[start:first], text[last:end].rstrip(".")
+        if cues.LINKING_ONLY.match(before) and cues.LINKING_ONLY.match(after):
+            found.append((date, (start, end)))
     return found
 
 

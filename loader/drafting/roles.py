@@ -128,6 +128,12 @@ PAIR_ROLES = {
 def _aside(text: str, inside: list[Mention]) -> dict[Mention, str]:
     """Actors named after "arranged by" or "at the request of": they did not take part."""
     roles: dict[Mention, str] = {}
+    inside = [m for m in inside if not m.adjective]  # "Turkish President X": X arranged it
+    for found in cues.ARRANGED.finditer(text):
+        clause_start = clause_bounds(text, found.start(), found.end())[0]
+        for m in inside:
+            if clause_start <= m.start < found.start():
+                roles.setdefault(m, "arranger")
     for pattern, role in ((cues.ARRANGERS, "arranger"), (cues.REQUESTERS, "requester")):
         for found in pattern.finditer(text):
             clause_end = clause_bounds(text, found.end(), found.end())[1]
