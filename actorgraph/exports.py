@@ -236,7 +236,7 @@ class JsonWriter(GraphWriter):
 
 class GraphmlWriter(GraphWriter):
     """GraphML that Gephi opens: typed attribute keys, then nodes and directed edges, each
-    element as ElementTree writes and indents it."""
+    element as ElementTree writes and indents it (the whole document, before it streamed)."""
 
     OPEN_GRAPH = '  <graph id="actorgraph" edgedefault="directed"'
 
@@ -256,18 +256,18 @@ class GraphmlWriter(GraphWriter):
 
     def item(self, item: dict[str, Any], pass_: int, written: int) -> str:
         if pass_ == 0:
-            element = ET.Element("node", id=item["id"])
-            names: Iterable[str] = (name for name in NODE_KEYS if item.get(name) is not None)
-        else:
-            element = ET.Element(
-                "edge", id=f"e{written}", source=item["source"],
-                target=item["target"],
+            element = _element(
+                "node", {"id": item["id"]},
+                [(f"node_{name}", _text(item[name])) for name in NODE_KEYS
+                 if item.get(name) is not None],
             )  # fmt: skip
-            names = EDGE_KEYS
-        for name in names:
-            ET.SubElement(element, "data", key=f"{element.tag}_{name}").text = _text(item[name])
+        else:
+            element = _element(
+                "edge", {"id": f"e{written}", "source": item["source"], "target": item["target"]},
+                [(f"edge_{name}", _text(item[name])) for name in EDGE_KEYS],
+            )  # fmt: skip
         opening = "" if any(self.counts) else f"{self.OPEN_GRAPH}>"
-        return f"{opening}\n    {_xml(element, level=2)}"
+        return f"{opening}\n    {element}"
 
     def end(self, pass_: int) -> str:
         if pass_ == 0:
@@ -276,6 +276,29 @@ class GraphmlWriter(GraphWriter):
         return (
             "\n  </graph>\n</graphml>" if any(self.counts) else f"{self.OPEN_GRAPH} />\n</graphml>"
         )
+
+
+# ElementTree's escapes (xml/etree/ElementTree.py: _escape_cdata, _escape_attrib).
+CDATA_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;",
+     "\t": "&#09;"}
+)  # fmt: skip
+
+
+def _element(tag: str, attributes: dict[str, str], data: list[tuple[str, str]]) -> str:
+    """A node or edge with its `<data>`, as ElementTree writes and indents it inside the
+    graph; written by hand, as ElementTree took a third of a GraphML export's time."""
+    opening = tag + "".join(
+        f' {name}="{value.translate(ATTRIBUTE_ESCAPES)}"' for name, value in attributes.items()
+    )
+    children = "".join(
+        f'\n      <data key="{key}">{text.translate(CDATA_ESCAPES)}</data>'
+        if text
+        else f'\n      <data key="{key}" />'
+        for key, text in data
+    )
+    return f"<{opening}>{children}\n    </{tag}>" if data else f"<{opening} />"
 
 
 def _xml(element: ET.Element, level: int) -> str:

@@ -247,3 +247,19 @@ def test_the_cli_streams_every_format_to_the_same_bytes_as_the_api(
         )
         assert result.returncode == 0, result.stderr
         assert out.read_bytes() == api.get("/export", params={"format": fmt}).content, fmt
+
+
+def test_graphml_and_json_escape_text_as_elementtree_and_json_dumps_did() -> None:
+    """The streamed GraphML writes its elements by hand: markup, quotes, tabs, line breaks
+    and empty text come out as ElementTree wrote them."""
+    tricky = 'Tom & "Jerry" <b>\tline\r\nbreak'
+    row = {
+        "interaction": "call-1&2", "type": "call", "status": "held", "date_precision": "",
+        "earliest": "2022-03-01", "latest": None, "interaction_sources": ["a", "b"],
+        "actor": 'x"<y>', "actor_name": tricky, "actor_kind": "person", "role": "",
+        "took_part": False, "role_sources": None,
+    }  # fmt: skip
+    for fmt in ("graphml", "json"):
+        assert rendered(fmt, [row, {**row, "actor": "z", "role": tricky}]) == WHOLE[fmt](
+            [row, {**row, "actor": "z", "role": tricky}]
+        ), fmt

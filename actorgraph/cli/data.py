@@ -165,11 +165,15 @@ def merge_check(paths: tuple[Path, ...], sources: Path | None) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (default: standard output).",
+    help="File to write (default: standard output). It is written beside FILE and takes its "
+    "name at the end, so a failed export leaves no half file.",
 )
 def export(fmt: str, since: Any, until: Any, actor: str | None, output: Path | None) -> None:
     """Export the live graph: actors and interactions as nodes, participations as edges;
     or, as GEXF, the actor-to-actor contact network with its dates.
+
+    Written as Neo4j sends the rows, so a graph of any size exports in little memory
+    (GEXF builds the contact network in memory first: it is far smaller).
 
     \b
     Examples:
