@@ -31,9 +31,9 @@ from actorgraph.settings import Settings, get_settings
 from bench.api_server import (
     CHECKOUT,
     SHUTDOWN_TIMEOUT_S,
-    wait_until_serving,
     api_environment,
     free_loopback_port,
+    wait_until_serving,
 )
 
 EXPORT_TIMEOUT_S = 3600.0
