@@ -1,12 +1,18 @@
 """Exports of the graph for Gephi (GraphML, GEXF), spreadsheets (CSV), code (JSON) and the
 FollowTheMoney tools (FtM: Aleph, OpenSanctions, yente).
 
-The CLI (`actorgraph export`) and the API (`GET /export`) render with the same functions.
+The CLI (`actorgraph export`) and the API (`GET /export`) render with the same functions,
+and both write as they read: a Writer turns each row into text as Neo4j sends it, and
+`render` / `arender` hand that text on in chunks, so no export is ever held whole in memory.
 
-All three are built from the rows of the canned query `export` (cypher/queries/export.cypher):
-one row per participation. The graph they describe is bipartite: actors and interactions
-are nodes, and each participation is an edge from the actor to the interaction, with the
-role, whether the actor took part, and the sources that state it.
+GraphML, CSV and JSON are built from the rows of the canned query `export`
+(cypher/queries/export.cypher): one row per participation. The graph they describe is
+bipartite: actors and interactions are nodes, and each participation is an edge from the
+actor to the interaction, with the role, whether the actor took part, and the sources that
+state it. GraphML and JSON list every node before any edge, so they read the rows twice
+(the query runs twice in one read transaction): nodes on the first pass, edges on the
+second. GEXF is the contact network, which networkx writes from a whole graph: it is
+built in memory, actor to actor, far smaller than the participations.
 """
 
 from __future__ import annotations
@@ -76,57 +82,55 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def graph_of(rows: Iterable[Row]) -> dict[str, Any]:
-    """The rows as `{nodes, edges}`: actor and interaction nodes, one edge per participation."""
-    nodes: dict[str, dict[str, Any]] = {}
-    edges = []
-    for row in rows:
-        actor_key, interaction_key = f"actor:{row['actor']}", f"interaction:{row['interaction']}"
-        nodes.setdefault(
-            actor_key,
-            {"id": actor_key, "kind": "actor", "label": row["actor_name"],
-             "actor_kind": row["actor_kind"]},
-        )  # fmt: skip
-        nodes.setdefault(
-            interaction_key,
-            {
-                "id": interaction_key,
-                "kind": "interaction",
-                "label": row["interaction"],
-                "type": row["type"],
-                "status": row["status"],
-                "date_precision": row["date_precision"],
-                "earliest": _text(row["earliest"]) or None,
-                "latest": _text(row["latest"]) or None,
-                "earliest_day": epoch_day(row["earliest"]),
-                "latest_day": epoch_day(row["latest"]),
-                "sources": len(row["interaction_sources"] or []),
-            },
-        )
-        edges.append(
-            {
-                "source": actor_key,
-                "target": interaction_key,
-                "role": row["role"],
-                "took_part": row["took_part"],
-                "sources": len(row["role_sources"] or []),
-            }
-        )
-    return {"nodes": list(nodes.values()), "edges": edges}
+class NewNodes:
+    """The nodes a participation brings that earlier rows did not: its actor the first time
+    the actor is seen, its interaction at its first row. The export query sorts its rows by
+    interaction, so an interaction's rows come together and only the last one is kept in
+    mind; actors, far fewer than interactions, are kept in a set."""
+
+    def __init__(self) -> None:
+        self.actors: set[str] = set()
+        self.last_interaction: str | None = None
+
+    def of(self, row: Row) -> list[dict[str, Any]]:
+        nodes = []
+        if row["actor"] not in self.actors:
+            self.actors.add(row["actor"])
+            nodes.append(
+                {"id": f"actor:{row['actor']}", "kind": "actor", "label": row["actor_name"],
+                 "actor_kind": row["actor_kind"]}
+            )  # fmt: skip
+        if row["interaction"] != self.last_interaction:
+            self.last_interaction = row["interaction"]
+            nodes.append(interaction_node(row))
+        return nodes
 
 
-def to_json(rows: Iterable[Row]) -> str:
-    return json.dumps(graph_of(rows), ensure_ascii=False, indent=1)
+def interaction_node(row: Row) -> dict[str, Any]:
+    return {
+        "id": f"interaction:{row['interaction']}",
+        "kind": "interaction",
+        "label": row["interaction"],
+        "type": row["type"],
+        "status": row["status"],
+        "date_precision": row["date_precision"],
+        "earliest": _text(row["earliest"]) or None,
+        "latest": _text(row["latest"]) or None,
+        "earliest_day": epoch_day(row["earliest"]),
+        "latest_day": epoch_day(row["latest"]),
+        "sources": len(row["interaction_sources"] or []),
+    }
 
 
-def to_csv(rows: Iterable[Row]) -> str:
-    """One line per participation, the layout a spreadsheet user expects."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerow([csv_cell(row[column]) for column in CSV_COLUMNS])
-    return out.getvalue()
+def edge_of(row: Row) -> dict[str, Any]:
+    """The participation as an edge from the actor to the interaction."""
+    return {
+        "source": f"actor:{row['actor']}",
+        "target": f"interaction:{row['interaction']}",
+        "role": row["role"],
+        "took_part": row["took_part"],
+        "sources": len(row["role_sources"] or []),
+    }
 
 
 def epoch_day(value: Any) -> int | None:
@@ -157,70 +161,202 @@ KEY_DESCRIPTIONS = {
 }
 
 
-def to_graphml(rows: Iterable[Row]) -> str:
-    """GraphML that Gephi opens: typed attribute keys, then nodes and directed edges."""
-    graph = graph_of(rows)
-    root = ET.Element("graphml", xmlns=GRAPHML_NS)
-    for domain, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
-        for name, kind in keys.items():
-            key = ET.SubElement(
-                root, "key", {"id": f"{domain}_{name}", "for": domain,
-                              "attr.name": name, "attr.type": kind},
+class Writer:
+    """One export being written: its `head`, then each row's text as the row comes, and at
+    the `end` of each of its `passes` over the rows what closes that pass."""
+
+    passes = 1
+
+    def head(self) -> str:
+        return ""
+
+    def row(self, row: Row, pass_: int) -> str:
+        raise NotImplementedError
+
+    def end(self, pass_: int) -> str:
+        return ""
+
+
+class CsvWriter(Writer):
+    """One line per participation, the layout a spreadsheet user expects."""
+
+    def __init__(self) -> None:
+        self.line = io.StringIO()
+        self.writer = csv.writer(self.line)
+
+    def _written(self, cells: Iterable[str]) -> str:
+        self.line.seek(0)
+        self.line.truncate()
+        self.writer.writerow(cells)
+        return self.line.getvalue()
+
+    def head(self) -> str:
+        return self._written(CSV_COLUMNS)
+
+    def row(self, row: Row, pass_: int) -> str:
+        return self._written(csv_cell(row[column]) for column in CSV_COLUMNS)
+
+
+class GraphWriter(Writer):
+    """The bipartite graph: its nodes on the first pass over the rows, its edges on the
+    second. `item` writes one node or edge, the `written`-th of its pass (from 0)."""
+
+    passes = 2
+
+    def __init__(self) -> None:
+        self.new_nodes = NewNodes()
+        self.counts = [0, 0]  # nodes and edges written
+
+    def row(self, row: Row, pass_: int) -> str:
+        items = self.new_nodes.of(row) if pass_ == 0 else [edge_of(row)]
+        texts = []
+        for item in items:
+            texts.append(self.item(item, pass_, self.counts[pass_]))
+            self.counts[pass_] += 1
+        return "".join(texts)
+
+    def item(self, item: dict[str, Any], pass_: int, written: int) -> str:
+        raise NotImplementedError
+
+
+class JsonWriter(GraphWriter):
+    """`{nodes, edges}`, laid out as `json.dumps(..., indent=1)` lays it out."""
+
+    def head(self) -> str:
+        return '{\n "nodes": ['
+
+    def item(self, item: dict[str, Any], pass_: int, written: int) -> str:
+        text = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        return f"{',' if written else ''}\n  {text}"
+
+    def end(self, pass_: int) -> str:
+        closed = "\n ]" if self.counts[pass_] else "]"
+        return closed + (',\n "edges": [' if pass_ == 0 else "\n}")
+
+
+class GraphmlWriter(GraphWriter):
+    """GraphML that Gephi opens: typed attribute keys, then nodes and directed edges, each
+    element as ElementTree writes and indents it (the whole document, before it streamed)."""
+
+    OPEN_GRAPH = '  <graph id="actorgraph" edgedefault="directed"'
+
+    def head(self) -> str:
+        keys = []
+        for domain, names in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
+            for name, kind in names.items():
+                key = ET.Element(
+                    "key", {"id": f"{domain}_{name}", "for": domain,
+                            "attr.name": name, "attr.type": kind},
+                )  # fmt: skip
+                if domain == "node" and name in KEY_DESCRIPTIONS:
+                    ET.SubElement(key, "desc").text = KEY_DESCRIPTIONS[name]
+                keys.append(f"  {_xml(key, level=1)}\n")
+        head = f'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="{GRAPHML_NS}">\n'
+        return head + "".join(keys)
+
+    def item(self, item: dict[str, Any], pass_: int, written: int) -> str:
+        if pass_ == 0:
+            element = _element(
+                "node", {"id": item["id"]},
+                [(f"node_{name}", _text(item[name])) for name in NODE_KEYS
+                 if item.get(name) is not None],
             )  # fmt: skip
-            if domain == "node" and name in KEY_DESCRIPTIONS:
-                ET.SubElement(key, "desc").text = KEY_DESCRIPTIONS[name]
-    body = ET.SubElement(root, "graph", id="actorgraph", edgedefault="directed")
-    for node in graph["nodes"]:
-        element = ET.SubElement(body, "node", id=node["id"])
-        for name in NODE_KEYS:
-            if node.get(name) is not None:
-                ET.SubElement(element, "data", key=f"node_{name}").text = _text(node[name])
-    for index, edge in enumerate(graph["edges"]):
-        element = ET.SubElement(
-            body, "edge", id=f"e{index}", source=edge["source"], target=edge["target"]
+        else:
+            element = _element(
+                "edge", {"id": f"e{written}", "source": item["source"], "target": item["target"]},
+                [(f"edge_{name}", _text(item[name])) for name in EDGE_KEYS],
+            )  # fmt: skip
+        opening = "" if any(self.counts) else f"{self.OPEN_GRAPH}>"
+        return f"{opening}\n    {element}"
+
+    def end(self, pass_: int) -> str:
+        if pass_ == 0:
+            return ""
+        # With no node the graph element is empty, `<graph ... />`, as ElementTree writes it.
+        return (
+            "\n  </graph>\n</graphml>" if any(self.counts) else f"{self.OPEN_GRAPH} />\n</graphml>"
         )
-        for name in EDGE_KEYS:
-            ET.SubElement(element, "data", key=f"edge_{name}").text = _text(edge[name])
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
 
 
-def to_gexf(rows: Iterable[Row]) -> str:
+# ElementTree's escapes (xml/etree/ElementTree.py: _escape_cdata, _escape_attrib).
+CDATA_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;",
+     "\t": "&#09;"}
+)  # fmt: skip
+
+
+def _element(tag: str, attributes: dict[str, str], data: list[tuple[str, str]]) -> str:
+    """A node or edge with its `<data>`, as ElementTree writes and indents it inside the
+    graph; written by hand, as ElementTree took a third of a GraphML export's time."""
+    opening = tag + "".join(
+        f' {name}="{value.translate(ATTRIBUTE_ESCAPES)}"' for name, value in attributes.items()
+    )
+    children = "".join(
+        f'\n      <data key="{key}">{text.translate(CDATA_ESCAPES)}</data>'
+        if text
+        else f'\n      <data key="{key}" />'
+        for key, text in data
+    )
+    return f"<{opening}>{children}\n    </{tag}>" if data else f"<{opening} />"
+
+
+def _xml(element: ET.Element, level: int) -> str:
+    """The element as ElementTree writes it at `level` of an indented document."""
+    ET.indent(element, level=level)
+    return ET.tostring(element, encoding="unicode")
+
+
+class GexfWriter(Writer):
     """The contact network as GEXF 1.2 for Gephi: actors as nodes, a contact as an edge
-    weighted by its interactions, with their dates as spells so the timeline plays it."""
-    import networkx as nx  # only the GEXF export needs it
+    weighted by its interactions, with their dates as spells so the timeline plays it.
+    networkx writes GEXF from a whole graph, so the network is built first and written at
+    the end; it is one edge per pair of actors, not one per participation."""
 
-    graph = nx.Graph(mode="dynamic")
-    for row in rows:
+    def __init__(self) -> None:
+        import networkx as nx  # only the GEXF export needs it
+
+        self.nx = nx
+        self.graph = nx.Graph(mode="dynamic")
+
+    def row(self, row: Row, pass_: int) -> str:
         for actor in (row["a"], row["b"]):
-            graph.add_node(actor["id"], label=actor["name"], kind=actor["kind"])
+            self.graph.add_node(actor["id"], label=actor["name"], kind=actor["kind"])
         edge: dict[str, Any] = {"weight": row["interactions"]}
         if row["spells"]:
             edge["spells"] = [tuple(spell) for spell in row["spells"]]
-        graph.add_edge(row["a"]["id"], row["b"]["id"], **edge)
-    lines = nx.generate_gexf(graph, version="1.2draft")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + "\n".join(lines) + "\n"
+        self.graph.add_edge(row["a"]["id"], row["b"]["id"], **edge)
+        return ""
+
+    def end(self, pass_: int) -> str:
+        lines = self.nx.generate_gexf(self.graph, version="1.2draft")
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + "\n".join(lines) + "\n"
 
 
-def to_ftm(rows: Iterable[Row]) -> str:
+class FtmWriter(Writer):
     """FollowTheMoney entities, one JSON object a line (actorgraph/ftm_export.py)."""
-    from actorgraph.ftm_export import ftm_entities
 
-    return "".join(
-        json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in ftm_entities(rows)
-    )
+    def __init__(self) -> None:
+        from actorgraph.ftm_export import FtmEntities
+
+        self.entities = FtmEntities()  # FtmMissing without the library, before any output
+
+    def row(self, row: Row, pass_: int) -> str:
+        return "".join(
+            json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in self.entities.of(row)
+        )
 
 
-RENDERERS = {
-    "graphml": to_graphml,
-    "csv": to_csv,
-    "json": to_json,
-    "gexf": to_gexf,
-    "ftm": to_ftm,
+WRITERS: dict[str, type[Writer]] = {
+    "graphml": GraphmlWriter,
+    "csv": CsvWriter,
+    "json": JsonWriter,
+    "gexf": GexfWriter,
+    "ftm": FtmWriter,
 }
-assert set(RENDERERS) == set(FORMATS) == set(MEDIA_TYPES) == set(SOURCE_QUERY)
+assert set(WRITERS) == set(FORMATS) == set(MEDIA_TYPES) == set(SOURCE_QUERY)
 
 
-def render(rows: Iterable[Row], fmt: str) -> str:
-    """The export in `fmt`, one of FORMATS (`actorgraph export` and `GET /export` both)."""
-    return RENDERERS[fmt](list(rows))
+def writer_for(fmt: str) -> Writer:
+    """A writer of `fmt`, one of FORMATS; FtmMissing for ftm without its library."""
+    return WRITERS[fmt]()

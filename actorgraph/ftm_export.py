@@ -13,7 +13,7 @@ and yente: built and checked with the `followthemoney` library itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 NAMESPACE = "actorgraph"
@@ -84,17 +84,25 @@ def _event(model: Any, row: Mapping[str, Any]) -> Any:
     return entity
 
 
-def ftm_entities(rows: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Every actor, source and interaction of the rows (cypher/queries/ftm.cypher) once."""
-    model = _model()
-    seen: set[str] = set()
-    for row in rows:
+class FtmEntities:
+    """The entities of the rows of cypher/queries/ftm.cypher, each actor and source once
+    however many rows name it: the ids seen are kept, those of the actors and sources."""
+
+    def __init__(self) -> None:
+        self.model = _model()
+        self.seen: set[str] = set()
+
+    def of(self, row: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+        """The row's actors and sources not seen before, then its interaction."""
         for actor in row["actors"]:
-            if entity_id("actor", actor["id"]) not in seen:
-                seen.add(entity_id("actor", actor["id"]))
-                yield _actor(model, actor).to_dict()
+            if self._first(entity_id("actor", actor["id"])):
+                yield _actor(self.model, actor).to_dict()
         for source in row["sources"]:
-            if entity_id("source", source["id"]) not in seen:
-                seen.add(entity_id("source", source["id"]))
-                yield _document(model, source).to_dict()
-        yield _event(model, row).to_dict()
+            if self._first(entity_id("source", source["id"])):
+                yield _document(self.model, source).to_dict()
+        yield _event(self.model, row).to_dict()
+
+    def _first(self, entity: str) -> bool:
+        first = entity not in self.seen
+        self.seen.add(entity)
+        return first

@@ -31,7 +31,8 @@ Its layout:
 * Then the query, ending with `;` (cypher-shell runs a statement at its `;`).
 
 The code drops the header and the `:param` line and runs the rest with every parameter
-declared (null when not given). `run` and `arun` read (`routing_="r"`); the loader runs its
+declared (null when not given). `run` and `arun` read (`routing_="r"`), and `rows` and
+`arows` hand out a read transaction's rows as they come (the exports); the loader runs its
 writes through its own transactions. Driver errors of a server that went away come out as
 the library's own (see actorgraph/database.py).
 """
@@ -39,15 +40,23 @@ the library's own (see actorgraph/database.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from neo4j import AsyncDriver, Driver, Record
+from neo4j import (
+    READ_ACCESS,
+    AsyncDriver,
+    AsyncResult,
+    AsyncTransaction,
+    Driver,
+    Record,
+    Transaction,
+)
 from neo4j.exceptions import AuthError, ClientError
 
 from actorgraph.database import translated_errors
@@ -192,6 +201,73 @@ class CannedQuery:
                 self.cypher, self.bind(given), database_=database, routing_="r"
             )
         return [json_row(record) for record in records]
+
+    def rows(self, tx: Transaction, **given: Any) -> Rows:
+        """The rows as Neo4j sends them, from a `read_transaction` (an export's)."""
+        return Rows(self, tx, self.bind(given))
+
+    def arows(self, tx: AsyncTransaction, **given: Any) -> AsyncRows:
+        """`rows` for the async driver (the API's), from an `aread_transaction`."""
+        return AsyncRows(self, tx, self.bind(given))
+
+
+@contextmanager
+def read_transaction(driver: Driver, database: str) -> Iterator[Transaction]:
+    """One read transaction, for a read too big to fetch whole (`CannedQuery.rows`); errors
+    of the block come out as `rejections` says."""
+    with (
+        rejections(),
+        driver.session(database=database, default_access_mode=READ_ACCESS) as session,
+        session.begin_transaction() as tx,
+    ):
+        yield tx
+
+
+@asynccontextmanager
+async def aread_transaction(driver: AsyncDriver, database: str) -> AsyncIterator[AsyncTransaction]:
+    """`read_transaction` for the async driver."""
+    with rejections():
+        async with (
+            driver.session(database=database, default_access_mode=READ_ACCESS) as session,
+            await session.begin_transaction() as tx,
+        ):
+            yield tx
+
+
+class Rows:
+    """A query's rows as Neo4j sends them (a thousand at a time), JSON-ready; never all in
+    memory. Each iteration runs the query again in the same transaction, for a writer that
+    reads the rows twice. `read` counts the rows of the last iteration."""
+
+    def __init__(self, query: CannedQuery, tx: Transaction, parameters: dict[str, Any]) -> None:
+        self.query, self.tx, self.parameters = query, tx, parameters
+        self.read = 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        self.read = 0
+        for record in self.tx.run(self.query.cypher, self.parameters):
+            self.read += 1
+            yield json_row(record)
+
+
+class AsyncRows:
+    """`Rows` for the async driver. `start` runs the first iteration's query at once, so
+    that a refusal or a server gone comes before an answer has begun."""
+
+    def __init__(
+        self, query: CannedQuery, tx: AsyncTransaction, parameters: dict[str, Any]
+    ) -> None:
+        self.query, self.tx, self.parameters = query, tx, parameters
+        self.started: AsyncResult | None = None
+
+    async def start(self) -> None:
+        self.started = await self.tx.run(self.query.cypher, self.parameters)
+
+    async def __aiter__(self) -> AsyncIterator[dict[str, Any]]:
+        result = self.started or await self.tx.run(self.query.cypher, self.parameters)
+        self.started = None
+        async for record in result:
+            yield json_row(record)
 
 
 def json_row(record: Record) -> dict[str, Any]:

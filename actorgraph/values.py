@@ -16,11 +16,14 @@ from neo4j.time import Date, DateTime, Duration, Time
 
 # Bookkeeping, not facts: which generation a node belongs to (see loader/load.py).
 INTERNAL_PROPERTIES = frozenset({"gen"})
+PLAIN = frozenset({str, int, bool})
 
 
 def json_value(value: Any) -> Any:
     """A value of a record as JSON: nodes, relationships, paths, temporal and spatial
     values get plain shapes; NaN and infinities, which JSON cannot hold, become strings."""
+    if value is None or type(value) in PLAIN:
+        return value  # most values: a check each, not the ten below (an export has millions)
     if isinstance(value, Node):
         return {"labels": sorted(value.labels), "properties": json_properties(value)}
     if isinstance(value, Relationship):

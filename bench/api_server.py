@@ -57,7 +57,7 @@ def running_api(settings: Settings) -> Iterator[str]:
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_serving(process, base_url)
+        wait_until_serving(process, base_url)
         yield base_url
     finally:
         process.terminate()
@@ -68,7 +68,7 @@ def running_api(settings: Settings) -> Iterator[str]:
             process.wait(timeout=SHUTDOWN_TIMEOUT_S)
 
 
-def _wait_until_serving(process: subprocess.Popen[bytes], base_url: str) -> None:
+def wait_until_serving(process: subprocess.Popen[bytes], base_url: str) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:

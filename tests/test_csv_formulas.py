@@ -12,7 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from actorgraph.exports import CSV_COLUMNS, csv_cell, to_csv
+from actorgraph.export_stream import rendered
+from actorgraph.exports import CSV_COLUMNS, csv_cell
 from actorgraph.settings import Settings
 from api.main import create_app
 from loader.load import load_paths
@@ -59,7 +60,7 @@ def test_the_export_renderer_writes_a_formula_as_text() -> None:
         "took_part": True,
         "role_sources": ["formula-report"],
     }
-    [written] = csv_rows(to_csv([row]))
+    [written] = csv_rows(rendered("csv", [row]))
     assert written["actor_name"] == INERT
     assert (written["took_part"], written["role_sources"]) == ("true", "formula-report")
 

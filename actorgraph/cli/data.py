@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -161,11 +165,15 @@ def merge_check(paths: tuple[Path, ...], sources: Path | None) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (default: standard output).",
+    help="File to write (default: standard output). It is written beside FILE and takes its "
+    "name at the end, so a failed export leaves no half file.",
 )
 def export(fmt: str, since: Any, until: Any, actor: str | None, output: Path | None) -> None:
     """Export the live graph: actors and interactions as nodes, participations as edges;
     or, as GEXF, the actor-to-actor contact network with its dates.
+
+    Written as Neo4j sends the rows, so a graph of any size exports in little memory
+    (GEXF builds the contact network in memory first: it is far smaller).
 
     \b
     Examples:
@@ -175,34 +183,50 @@ def export(fmt: str, since: Any, until: Any, actor: str | None, output: Path | N
       actorgraph export --format csv --actor vladimir-putin --since 2022-03-01
     """
     from actorgraph.database import DatabaseError, connect
-    from actorgraph.exports import SOURCE_QUERY, render
+    from actorgraph.export_stream import render
+    from actorgraph.exports import SOURCE_QUERY, writer_for
     from actorgraph.ftm_export import FtmMissing
-    from actorgraph.queries import canned
+    from actorgraph.queries import canned, read_transaction
 
     settings = get_settings()
     try:
-        with connect(settings) as driver:
-            rows = canned(SOURCE_QUERY[fmt]).run(
-                driver,
-                settings.neo4j_database,
+        writer = writer_for(fmt)
+    except FtmMissing as exc:
+        fail(str(exc))
+    try:
+        with connect(settings) as driver, read_transaction(driver, settings.neo4j_database) as tx:
+            rows = canned(SOURCE_QUERY[fmt]).rows(
+                tx,
                 actor=actor,
                 since=since.date().isoformat() if since else None,
                 until=until.date().isoformat() if until else None,
             )
+            with written_as_a_whole(output) as out:
+                for chunk in render(writer, rows):
+                    out.write(chunk)
     except DatabaseError as exc:
         fail(exc.explain(settings), EXIT_UNREACHABLE)
-    try:
-        text = render(rows, fmt)
-    except FtmMissing as exc:
-        fail(str(exc))
     if output:
-        output.write_text(text, encoding="utf-8")
         what = {"contact_network": "contacts", "ftm": "interactions"}.get(
             SOURCE_QUERY[fmt], "participations"
         )
-        console.print(f"Wrote {len(rows)} {what} to {output}.")
-    else:
-        click.echo(text, nl=False)
+        console.print(f"Wrote {rows.read} {what} to {output}.")
+
+
+@contextmanager
+def written_as_a_whole(output: Path | None) -> Iterator[TextIO]:
+    """Standard output, or a file beside `output` that takes its name once the block ends
+    well: an export that fails leaves no half file (and an older file stays as it was)."""
+    if output is None:
+        yield sys.stdout
+        return
+    partial = output.with_name(f".{output.name}.{os.getpid()}.part")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            yield out
+        partial.replace(output)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 @click.command()
