@@ -300,22 +300,25 @@ class Written(NamedTuple):
     records: int
     multiline: bool
     nodes: bool
+    # The longest line: the importer reads in buffers that must hold a whole line.
+    longest: int
 
 
 def write_table(table: Table, rows: Rows, gen: int, folder: Path) -> Written:
     """The table's CSV file: its header, then its records (read twice: once for the columns)."""
     props = columns(table.records(rows, gen))
     path = folder / f"{table.name}.csv"
-    count, multiline = 0, False
+    count, multiline, longest = 0, False, 0
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write(",".join(header(table, props)) + "\n")
         for record in table.records(rows, gen):
             text = line(record, props)
             # A quoted field that breaks a line: the importer must be told (it parses slower).
             multiline = multiline or text.count("\n") > 1
+            longest = max(longest, len(text))
             out.write(text)
             count += 1
-    return Written(path, count, multiline, table.is_nodes)
+    return Written(path, count, multiline, table.is_nodes, longest)
 
 
 def publication(gen: int, sources: list[str], digest: str, at: dt.datetime, by: str) -> Table:
