@@ -31,6 +31,7 @@ __all__ = [
     "browser_guide_commands",
     "reachable_api_url",
     "render_config",
+    "run_admin",
     "start",
     "status",
     "stop",
@@ -125,15 +126,22 @@ def _java_command(server: LocalServer, java: Path, main_class: str, *args: str) 
     ]
 
 
+def run_admin(
+    server: LocalServer, *args: str, java: Path | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """`neo4j-admin <args>` on this server's home and config (output captured)."""
+    env = {**os.environ, "NEO4J_HOME": str(server.home), "NEO4J_CONF": str(server.conf_file.parent)}
+    cmd = _java_command(server, java or find_java(), ADMIN_ENTRY_POINT, *args)
+    return subprocess.run(
+        cmd, capture_output=True, text=True, env=env, check=False, timeout=timeout
+    )
+
+
 def _set_initial_password(server: LocalServer, java: Path) -> None:
     """Neo4j takes an initial password only before its first start, through its admin tool."""
     if (server.home / "data" / "databases").exists() or server.password is None:
         return
-    env = {**os.environ, "NEO4J_HOME": str(server.home), "NEO4J_CONF": str(server.conf_file.parent)}
-    cmd = _java_command(
-        server, java, ADMIN_ENTRY_POINT, "dbms", "set-initial-password", server.password
-    )
-    result = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False, timeout=300)
+    result = run_admin(server, "dbms", "set-initial-password", server.password, java=java)
     if result.returncode != 0:
         raise Neo4jServerError(
             "Could not set the Neo4j password (it needs 8+ characters): "
