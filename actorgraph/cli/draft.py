@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,8 @@ from actorgraph.cli.output import console, fail, sources_option
 from actorgraph.settings import Settings, get_settings
 
 if TYPE_CHECKING:
+    from neo4j import Driver
+
     from loader.drafting.known import Known
 
 DEFAULT_LLM_TIMEOUT = 120.0
@@ -90,14 +93,15 @@ def _draft(text_file: Path, source_id: str, day: dt.date, title: str | None,
 
     settings = get_settings()
     raw = read_text(text_file)
-    known = _known(settings, against, sources, graph)
-    source = source_record(source_id, day, text_file.name, title=title, author=author, url=url)
-    made, dropped = _records(raw, source, known, llm_url, model, timeout)
-    days = [
-        i["date"]["earliest"] for i in made["interactions"] if i["date"].get("precision") == "day"
-    ]
-    if graph and days:
-        known.add(_graph_interactions(settings, days))
+    with ExitStack() as stack:
+        driver = _live_graph(settings, stack) if graph else None
+        known = _known(settings, against, sources, driver)
+        source = source_record(source_id, day, text_file.name, title=title, author=author, url=url)
+        made, dropped = _records(raw, source, known, llm_url, model, timeout)
+        days = [i["date"]["earliest"] for i in made["interactions"]
+                if i["date"].get("precision") == "day"]  # fmt: skip
+        if driver is not None and days:
+            known.add(_graph_interactions(settings, driver, days))
     suggest_same_events(made["interactions"], known)
     body = write_draft(made, output)
     for line in dropped:
@@ -130,19 +134,32 @@ def read_text(path: Path) -> str:
     return text
 
 
-def _known(
-    settings: Settings, against: tuple[Path, ...], sources: Path | None, graph: bool
-) -> Known:
+def _live_graph(settings: Settings, stack: ExitStack) -> Driver | None:
+    """One driver for the whole draft, or None (with a note) when Neo4j does not answer."""
     from actorgraph.database import DatabaseError, connect
+
+    try:
+        return stack.enter_context(connect(settings))
+    except DatabaseError as exc:
+        console.print(
+            "Note: drafting without the live graph's actors. " + exc.explain(settings),
+            soft_wrap=True,
+        )
+        return None
+
+
+def _known(
+    settings: Settings, against: tuple[Path, ...], sources: Path | None, driver: Driver | None
+) -> Known:
+    from actorgraph.database import DatabaseError
     from loader.drafting.known import Known, from_files, from_graph
 
     known = Known()
     if against:
         known.add(from_files(against, sources or settings.actorgraph_sources))
-    if graph:
+    if driver is not None:
         try:
-            with connect(settings) as driver:
-                known.add(from_graph(driver, settings.neo4j_database))
+            known.add(from_graph(driver, settings.neo4j_database))
         except DatabaseError as exc:
             console.print(
                 "Note: drafting without the live graph's actors. " + exc.explain(settings),
@@ -151,15 +168,14 @@ def _known(
     return known
 
 
-def _graph_interactions(settings: Settings, days: list[Any]) -> Known:
-    from actorgraph.database import DatabaseError, connect
+def _graph_interactions(settings: Settings, driver: Driver, days: list[Any]) -> Known:
+    from actorgraph.database import DatabaseError
     from loader.drafting.known import Known, graph_interactions
 
     try:
-        with connect(settings) as driver:
-            return graph_interactions(driver, settings.neo4j_database, days)
+        return graph_interactions(driver, settings.neo4j_database, days)
     except DatabaseError:
-        return Known()  # already noted when the actors were read
+        return Known()  # the server went away after the actors were read: no suggestions
 
 
 def _records(raw: str, source: dict[str, Any], known: Known, llm_url: str | None,

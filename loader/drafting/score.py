@@ -29,6 +29,7 @@ import networkx as nx
 from pydantic import ValidationError
 
 from loader.dataset import DateRange, Interaction, SourceFile
+from loader.merge_check import took_part
 from loader.names import name_key
 from loader.validation_limits import DEFAULT_LIMITS
 from loader.validation_messages import schema_issues, suggest
@@ -168,10 +169,6 @@ def metrics(drafted: int, reference: int, matched: int) -> Metrics:
 def actor_ids(data: SourceFile) -> set[str]:
     listed = {actor.id for actor in data.actors}
     return listed | {p.actor for i in data.interactions for p in i.participants}
-
-
-def took_part(interaction: Interaction) -> set[str]:
-    return {p.actor for p in interaction.participants if ROLES_BY_NAME[p.role].took_part}
 
 
 def undated(date: DateRange) -> bool:
