@@ -42,8 +42,7 @@ from bench.datasets import actors_for, parse_size, size_label, synth_dataset
 from bench.load import run_loader, validate_dataset
 from loader import DEFAULT_BATCH_SIZE
 from loader.gc_pause import gc_paused
-from loader.load import dataset_digest
-from loader.rows import Rows, build_rows
+from loader.rows import Rows, RowStream
 from loader.schema import apply_schema
 from loader.stored_sources import stamp_sources
 from loader.validation import ValidationReport
@@ -71,10 +70,9 @@ class BulkRun:
 def shaped_rows(report: ValidationReport) -> tuple[Rows, str]:
     """The rows and their digest exactly as `write_dataset` shapes them for a first load."""
     with gc_paused():
-        rows = build_rows(report.files, report.offsets, report.titles)
-        digest = dataset_digest(rows)
-        stamp_sources(rows, report, [], {})
-    return rows, digest
+        stream = RowStream(report)
+        rows = stream.collect(stamp_sources(stream.sources, report, [], {}))
+    return rows, stream.digest()
 
 
 def write_csv(rows: Rows, digest: str, folder: Path) -> list[Written]:
@@ -160,7 +158,7 @@ def measure(size: int, repeat: int, snapshot: bool) -> dict[str, Any]:
     neo4j_server.start(neo4j_server.LocalServer.from_settings(settings))
     folder = synth_dataset(size, actors_for(size))
     report, validate_s = validate_dataset(folder)
-    interactions = sum(len(f.data.interactions) for f in report.files)
+    interactions = sum(f.counts["interactions"] for f in report.files)
     print(f"validated {interactions} interactions in {validate_s:.1f} s")
     online_s: list[float] = []
     bulk: list[BulkRun] = []

@@ -120,13 +120,13 @@ def measure_load(
     Returns the result row, details for the report, and what is now loaded.
     """
     report, validate_s = validate_dataset(folder)
-    interactions = sum(len(f.data.interactions) for f in report.files)
+    interactions = sum(f.counts["interactions"] for f in report.files)
     progress(f"validated {interactions} interactions in {validate_s:.1f} s")
     row: dict[str, float] = {}
     details: dict[str, Any] = {"interactions": interactions, "validate_s": round(validate_s, 1)}
     if compare:
         with gc_paused():
-            rows = build_rows(report.files, report.offsets)
+            rows = build_rows(report)
         ceiling_s = run_ceiling(driver, database, rows, batch_size)
         row["ceiling_rows_s"] = round(interactions / ceiling_s, 1)
         progress(f"ceiling: {row['ceiling_rows_s']:.0f} interactions/s ({ceiling_s:.1f} s)")

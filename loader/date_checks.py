@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from dataclasses import dataclass, field
 
-from loader.dataset import DateRange
+from loader.dataset import DateRange, Interaction, SourceFile
 from loader.validation_report import FileIssues, ValidationReport
 
 
@@ -62,38 +63,57 @@ def _precision_mismatch(precision: str, lo: dt.date | None, hi: dt.date | None) 
     return None
 
 
-def check_linked_dates(report: ValidationReport) -> None:
-    """Warn where linked records' dates contradict each other: a container (`part_of`) must
-    cover its parts, and a plan cannot end after the record that carried it out."""
-    dated: dict[str, DateRange] = {}
-    for lf in report.files:
-        for it in lf.data.interactions:
-            dated.setdefault(it.id, it.date)
-    for lf in report.files:
-        issues = report.about(lf.path)
-        for it in lf.data.interactions:
-            whole = dated.get(it.part_of or "")
-            if whole is not None and not _covers(whole, it.date):
-                issues.warning(
-                    it.id,
-                    "date",
-                    f"part_of {it.part_of!r}, whose dates ({_span(whole)}) do not cover "
-                    f"this record's ({_span(it.date)}); widen the container's range or "
-                    "leave the bound it cannot know empty",
-                )
-            done = dated.get(it.realized_by or "")
-            if (
-                done is not None
-                and done.latest is not None
-                and it.status != "held"
-                and (it.date.latest is None or it.date.latest > done.latest)
-            ):
-                issues.warning(
-                    it.id,
-                    "date.latest",
-                    f"realized_by {it.realized_by!r} on {_span(done)}, so this "
-                    f"{it.status} record ends no later than {done.latest}; set latest",
-                )
+@dataclass
+class LinkedDates:
+    """Warns where linked records' dates contradict each other: a container (`part_of`) must
+    cover its parts, and a plan cannot end after the record that carried it out.
+
+    Read in two passes over the files, keeping only what the check needs: the ids that are
+    linked to (first pass), then their dates and the records that link (second pass).
+    """
+
+    targets: set[str] = field(default_factory=set)
+    dated: dict[str, DateRange] = field(default_factory=dict)
+    linking: list[tuple[str, Interaction]] = field(default_factory=list)
+
+    def note_targets(self, data: SourceFile) -> None:
+        for it in data.interactions:
+            self.targets.update(t for t in (it.part_of, it.realized_by) if t)
+
+    def collect(self, path: str, data: SourceFile) -> None:
+        for it in data.interactions:
+            if it.id in self.targets:
+                self.dated.setdefault(it.id, it.date)
+            if it.part_of or it.realized_by:
+                self.linking.append((path, it))
+
+    def check(self, report: ValidationReport) -> None:
+        for path, it in self.linking:
+            self._check(it, report.about(path))
+
+    def _check(self, it: Interaction, issues: FileIssues) -> None:
+        whole = self.dated.get(it.part_of or "")
+        if whole is not None and not _covers(whole, it.date):
+            issues.warning(
+                it.id,
+                "date",
+                f"part_of {it.part_of!r}, whose dates ({_span(whole)}) do not cover "
+                f"this record's ({_span(it.date)}); widen the container's range or "
+                "leave the bound it cannot know empty",
+            )
+        done = self.dated.get(it.realized_by or "")
+        if (
+            done is not None
+            and done.latest is not None
+            and it.status != "held"
+            and (it.date.latest is None or it.date.latest > done.latest)
+        ):
+            issues.warning(
+                it.id,
+                "date.latest",
+                f"realized_by {it.realized_by!r} on {_span(done)}, so this "
+                f"{it.status} record ends no later than {done.latest}; set latest",
+            )
 
 
 def _covers(whole: DateRange, part: DateRange) -> bool:

@@ -30,14 +30,13 @@ loader/generations.py publishes and deletes generations; this module runs a load
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
 from neo4j import Driver
 
 from actorgraph.database import translated_errors
@@ -51,13 +50,14 @@ from loader.generations import (
     publish,
 )
 from loader.load_lock import LoadLock, LockHolder, LostLock
-from loader.rows import Rows, build_rows
+from loader.rows import RowStream
 from loader.schema import apply_schema
 from loader.stored_sources import LiveSource, carry_over, live_sources, stamp_sources
 from loader.validation import ValidationReport, validate_paths
-from loader.writer import Progress, write_rows
+from loader.validation_report import FileChanged
+from loader.writer import Progress, write_plan, write_stages
 
-OnPlan = Callable[[ValidationReport, dict[str, int]], None]
+OnPlan = Callable[[ValidationReport, dict[str, int | None]], None]
 
 
 class LoadError(Exception):
@@ -85,12 +85,6 @@ class LoadSummary:
     seconds: float = 0.0
 
 
-def dataset_digest(rows: Rows) -> str:
-    # orjson: the stdlib's json took 4 s of a 100k load here, orjson 0.4 s.
-    payload = orjson.dumps(vars(rows), option=orjson.OPT_SORT_KEYS, default=str)
-    return hashlib.sha256(payload).hexdigest()
-
-
 def _check_options(report: ValidationReport, batch_size: int, writers: int) -> None:
     if not report.ok:
         raise LoadError("the dataset is not valid; run `actorgraph validate` to see why")
@@ -114,40 +108,44 @@ def write_dataset(
     """Write the validated files as a new generation and publish it (see the module doc),
     holding `lock` throughout.
 
-    `on_plan` is called with the report and the row count of each stage before writing.
+    `on_plan` is called with the report and the row count of each stage before writing
+    (None where it is known only once written).
     """
     report = plan.report
     _check_options(report, batch_size, writers)
     began = time.monotonic()
     with gc_paused():
-        rows = build_rows(report.files, report.offsets, report.titles)
-        # The digest of what the files say, before the stamps of who loaded them when.
-        digest = dataset_digest(rows)
-        stamp_sources(rows, report, plan.live, plan.carried)
+        stream = RowStream(report)
+        source_files = stamp_sources(stream.sources, report, plan.live, plan.carried)
         if on_plan:
-            on_plan(report, rows.counts())
+            on_plan(report, stream.planned())
         live = live_generation(driver, database)
         summary = LoadSummary(
             generation=(live or 0) + 1,
             replaced_generation=live,
-            sources=[r["id"] for r in rows.sources],
-            rows=rows.counts(),
+            sources=[r["id"] for r in stream.sources],
+            rows={},
         )
         # Leftovers of a load that died before publishing; the live generation is kept.
         summary.nodes_deleted += delete_other_generations(driver, database, live)
-        counts = write_rows(
+        stages = [
+            (name, cypher, source_files if name == "source_files" else stream.rows(name))
+            for name, cypher in write_plan()
+        ]
+        counts = write_stages(
             driver,
-            rows,
+            stages,
             database=database,
             gen=summary.generation,
             batch_size=batch_size,
             writers=writers,
             progress=progress,
         )
+        summary.rows = stream.counts
         summary.nodes_created = counts.nodes_created
         summary.relationships_created = counts.relationships_created
         summary.properties_set = counts.properties_set
-        del rows
+        digest = stream.digest()
     _record_and_publish(driver, database, plan, summary, digest, lock)
     summary.nodes_deleted += delete_other_generations(driver, database, summary.generation)
     summary.seconds = time.monotonic() - began
@@ -199,12 +197,18 @@ class LoadInput:
     live: list[LiveSource]
     carried: dict[str, LiveSource]
     removed: Sequence[str] = ()
+    # Where the files of the carried sources were rebuilt; the load reads them again.
+    folder: tempfile.TemporaryDirectory[str] | None = None
 
     @property
     def loaded_sources(self) -> list[str]:
         """The sources this load gives (new or replaced), not those it carries over."""
-        ids = {f.data.source.id for f in self.report.files}
+        ids = {f.source.id for f in self.report.files}
         return sorted(ids - set(self.carried))
+
+    def close(self) -> None:
+        if self.folder is not None:
+            self.folder.cleanup()
 
 
 class UnreviewedDraft(LoadError):
@@ -212,7 +216,7 @@ class UnreviewedDraft(LoadError):
 
 
 def refuse_drafts(report: ValidationReport) -> None:
-    drafts = [str(f.path) for f in report.files if f.data.draft]
+    drafts = [str(f.path) for f in report.files if f.draft]
     if drafts:
         raise UnreviewedDraft(
             f"{', '.join(drafts)}: a draft (`draft: true`), a proposal nobody has reviewed "
@@ -246,9 +250,10 @@ def validate_for_load(
         raise LoadError(f"no live source {', '.join(unknown)}; `actorgraph sources` lists them")
     if wipe_first:
         return LoadInput(given, live, {}, remove)
-    replaced = {f.data.source.id for f in given.files} | set(remove)
-    with tempfile.TemporaryDirectory(prefix="actorgraph-") as folder:
-        carried = carry_over(live, replaced, Path(folder))
+    replaced = {f.source.id for f in given.files} | set(remove)
+    folder = tempfile.TemporaryDirectory(prefix="actorgraph-")
+    try:
+        carried = carry_over(live, replaced, Path(folder.name))
         if carried.missing:
             raise LoadError(
                 "the graph holds sources that it cannot rebuild (loaded by an older "
@@ -257,6 +262,7 @@ def validate_for_load(
                 + ". Pass their files too, or rebuild from the given files with --wipe."
             )
         if not carried.paths:
+            folder.cleanup()
             return LoadInput(given, live, {}, remove)
         report = validate_paths(
             paths,
@@ -265,7 +271,18 @@ def validate_for_load(
             loaded=carried.paths,
             known_offsets=carried.offsets,
         )
-    return LoadInput(report, live, carried.sources, remove)
+    except BaseException:
+        folder.cleanup()
+        raise
+    return LoadInput(report, live, carried.sources, remove, folder)
+
+
+@contextlib.contextmanager
+def _file_changed_is_a_load_error() -> Iterator[None]:
+    try:
+        yield
+    except FileChanged as exc:
+        raise LoadError(str(exc)) from exc
 
 
 def load_paths(
@@ -308,22 +325,25 @@ def load_paths(
             given=given,
             remove=remove,
         )
-        refuse_drafts(plan.report)
-        if not plan.report.ok:
-            raise InvalidDataset(plan.report)
-        with translated_errors():
-            summary = write_dataset(
-                driver,
-                plan,
-                database=database,
-                batch_size=batch_size,
-                writers=writers,
-                progress=progress,
-                on_plan=on_plan,
-                lock=lock,
-            )
-            if wipe_first:
-                # Only now, with the new generation live: a load killed before this point
-                # has left the old graph in place, --wipe or not.
-                summary.nodes_deleted += delete_all_but(driver, database, summary.generation)
+        try:
+            refuse_drafts(plan.report)
+            if not plan.report.ok:
+                raise InvalidDataset(plan.report)
+            with translated_errors(), _file_changed_is_a_load_error():
+                summary = write_dataset(
+                    driver,
+                    plan,
+                    database=database,
+                    batch_size=batch_size,
+                    writers=writers,
+                    progress=progress,
+                    on_plan=on_plan,
+                    lock=lock,
+                )
+                if wipe_first:
+                    # Only now, with the new generation live: a load killed before this
+                    # point has left the old graph in place, --wipe or not.
+                    summary.nodes_deleted += delete_all_but(driver, database, summary.generation)
+        finally:
+            plan.close()
     return summary

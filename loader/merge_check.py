@@ -155,7 +155,7 @@ def interaction_candidates(interactions: Iterable[Interaction]) -> list[Candidat
 
 
 def find_candidates(report: ValidationReport) -> list[Candidate]:
-    data = [f.data for f in report.files]
+    data = [f.read() for f in report.files]
     return actor_candidates(
         (a for d in data for a in d.actors), (x for d in data for x in d.affiliations)
     ) + interaction_candidates(i for d in data for i in d.interactions)

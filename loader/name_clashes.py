@@ -3,22 +3,28 @@ one of them only, or a search by name could not tell them apart."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from loader.dataset import SourceFile
 from loader.names import name_key
-from loader.validation_report import ValidationReport
+from loader.validation_report import FileIssues
 
 
-def check_names(report: ValidationReport) -> None:
-    """Warn when two different actors or places share a name key."""
-    owner: dict[str, tuple[str, str]] = {}
-    for lf in report.files:
-        issues = report.about(lf.path)
+@dataclass
+class NameOwners:
+    """Who holds each name key so far, file by file: a later record that takes a key an
+    earlier one holds is warned about."""
+
+    owner: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def check(self, data: SourceFile, issues: FileIssues) -> None:
         entries: list[tuple[str, str | None, list[str]]] = [
-            (a.id, a.name, a.aliases) for a in lf.data.actors
-        ] + [(p.id, p.name, p.aliases) for p in lf.data.places]
+            (a.id, a.name, a.aliases) for a in data.actors
+        ] + [(p.id, p.name, p.aliases) for p in data.places]
         for rid, name, aliases in entries:
             for label in [*([name] if name else []), *aliases]:
                 key = name_key(label)
-                prev = owner.get(key)
+                prev = self.owner.get(key)
                 if prev is not None and prev[0] != rid:
                     issues.warning(
                         rid,
@@ -27,4 +33,4 @@ def check_names(report: ValidationReport) -> None:
                         "must identify one actor or place",
                     )
                 else:
-                    owner[key] = (rid, label)
+                    self.owner[key] = (rid, label)

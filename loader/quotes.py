@@ -8,15 +8,19 @@ unverified: a warning, or an error when validation is strict.
 
 from __future__ import annotations
 
+import json
+import zlib
+from array import array
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from loader.dataset import Evidence
+from loader.dataset import Evidence, SourceFile
 from loader.references import Registry
 from loader.source_text import SourceText, normalize_ws
 from loader.validation_limits import Limits
-from loader.validation_report import LoadedFile, ValidationReport
+from loader.validation_report import FileIssues, LoadedFile, ValidationReport
 from loader.yaml_files import FileRefused, read_text
 
 # (source id, quote as written) -> (start, end) in the source text.
@@ -27,20 +31,18 @@ Offsets = Mapping[tuple[str, str], tuple[int, int]]
 class Quote:
     source_id: str
     text: str
-    lf: LoadedFile
     record: str
     field: str
 
 
-def quotes_in(lf: LoadedFile) -> list[Quote]:
+def quotes_in(data: SourceFile) -> list[Quote]:
     """Every quote of a file, evidence and statements alike, with where it stands."""
-    data = lf.data
     own = data.source.id
     out: list[Quote] = []
 
     def evid(record: str, items: list[Evidence]) -> None:
         for j, ev in enumerate(items):
-            out.append(Quote(ev.source or own, ev.quote, lf, record, f"evidence[{j}].quote"))
+            out.append(Quote(ev.source or own, ev.quote, record, f"evidence[{j}].quote"))
 
     for a in data.actors:
         evid(a.id, a.evidence)
@@ -55,9 +57,9 @@ def quotes_in(lf: LoadedFile) -> list[Quote]:
     for st in data.statements:
         evid(st.id, st.evidence)
         if st.quote is not None:
-            out.append(Quote(own, st.quote, lf, st.id, "quote"))
+            out.append(Quote(own, st.quote, st.id, "quote"))
         if st.reported is not None:
-            out.append(Quote(own, st.reported, lf, st.id, "reported"))
+            out.append(Quote(own, st.reported, st.id, "reported"))
     return out
 
 
@@ -97,41 +99,34 @@ def _covered_chars(spans: list[tuple[int, int]]) -> int:
     return total
 
 
-def check_quotes(
-    report: ValidationReport,
-    reg: Registry,
-    sources_dir: Path | None,
-    *,
-    strict: bool,
-    limits: Limits,
-    known: Offsets,
-) -> None:
-    check = _QuoteCheck(report, reg, limits, known)
-    check.read_texts(sources_dir)
-    for lf in report.files:
-        for q in quotes_in(lf):
-            check.quote(q)
-    check.report_unverified(strict)
-    check.report_coverage()
+# Source texts kept at once: a file's own, and a few that its quotes also cite.
+TEXTS_KEPT = 4
 
 
 @dataclass
-class _QuoteCheck:
-    report: ValidationReport
+class QuoteCheck:
+    """Quotes against their source texts, one file at a time.
+
+    `check_texts` first says which texts are at hand (and files each problem reading one);
+    `check_file` then places a file's quotes; `finish` reports the quotes left unverified
+    and how much of each text the quotes cover. Only a few texts are held at once.
+    """
+
     reg: Registry
     limits: Limits
     # Where quotes were found when their sources were loaded on a machine with the text.
     known: Offsets
-    # None for a source whose text is absent; missing_reason says why.
-    texts: dict[str, SourceText | None] = field(default_factory=dict)
+    texts: dict[str, Path | None] = field(default_factory=dict)
     missing_reason: dict[str, str] = field(default_factory=dict)
     unverified: dict[tuple[Path, str], int] = field(default_factory=dict)
-    covered: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    covered: dict[str, array[int]] = field(default_factory=dict)
+    lengths: dict[str, int] = field(default_factory=dict)
+    _open: OrderedDict[str, SourceText] = field(default_factory=OrderedDict)
 
-    def read_texts(self, sources_dir: Path | None) -> None:
+    def check_texts(self, sources_dir: Path | None, report: ValidationReport) -> None:
         for sid, lf in self.reg.sources.items():
             self.texts[sid] = None
-            tf = lf.data.source.text_file
+            tf = lf.source.text_file
             if sources_dir is None:
                 self.missing_reason[sid] = (
                     "no sources folder was given (set ACTORGRAPH_SOURCES or pass the sources "
@@ -148,69 +143,99 @@ class _QuoteCheck:
             try:
                 raw = read_text(path, self.limits.max_file_bytes)
             except FileRefused as exc:
-                self.report.about(lf.path).error("source", "text_file", f"{tf}: {exc}")
+                report.about(lf.path).error("source", "text_file", f"{tf}: {exc}")
                 self.missing_reason[sid] = f"source text {tf!r} could not be read"
                 continue
-            self.texts[sid] = SourceText(raw)
-            if lf.data.source.title is None:
-                self.report.titles[sid] = first_words(raw)
+            self.texts[sid] = path
+            self.lengths[sid] = len(raw)
+            if lf.source.title is None:
+                report.titles[sid] = first_words(raw)
 
-    def quote(self, q: Quote) -> None:
+    def _text(self, sid: str) -> SourceText | None:
+        path = self.texts[sid]
+        if path is None:
+            return None
+        text = self._open.get(sid)
+        if text is None:
+            text = self._open[sid] = SourceText(read_text(path, self.limits.max_file_bytes))
+            if len(self._open) > TEXTS_KEPT:
+                self._open.popitem(last=False)
+        self._open.move_to_end(sid)
+        return text
+
+    def check_file(self, lf: LoadedFile, data: SourceFile, issues: FileIssues) -> Offsets:
+        """Place the quotes of one file; returns where they are, and keeps it on `lf`."""
+        found: dict[tuple[str, str], tuple[int, int]] = {}
+        for q in quotes_in(data):
+            span = self._quote(lf, q, issues)
+            if span is not None:
+                found[(q.source_id, q.text)] = span
+        own = data.source.id
+        entries = sorted(
+            [quote, start, end] if source == own else [quote, start, end, source]
+            for (source, quote), (start, end) in found.items()
+        )
+        if entries:
+            lf.quote_offsets = zlib.compress(json.dumps(entries, ensure_ascii=False).encode(), 1)
+        return found
+
+    def _quote(self, lf: LoadedFile, q: Quote, issues: FileIssues) -> tuple[int, int] | None:
         length = len(normalize_ws(q.text))
         if length > self.limits.max_quote_chars:
-            self.report.about(q.lf.path).warning(
+            issues.warning(
                 q.record,
                 q.field,
                 f"quote is {length} characters; keep evidence short "
                 f"(under {self.limits.max_quote_chars}): the clause that proves the fact",
             )
         if q.source_id not in self.texts:
-            return  # unknown source: already reported as a reference error
-        st = self.texts[q.source_id]
+            return None  # unknown source: already reported as a reference error
+        st = self._text(q.source_id)
         if st is None and (q.source_id, q.text) in self.known:
-            self.report.offsets[(q.source_id, q.text)] = self.known[(q.source_id, q.text)]
-            return
+            return self.known[(q.source_id, q.text)]
         if st is None:
-            key = (q.lf.path, q.source_id)
+            key = (lf.path, q.source_id)
             self.unverified[key] = self.unverified.get(key, 0) + 1
-            return
+            return None
         span = st.find(q.text)
         if span is None:
             prefix = _longest_matching_prefix(st, q.text)
             hint = f"; the text matches only up to {_short(prefix[-40:], 40)!r}" if prefix else ""
-            self.report.about(q.lf.path).error(
+            issues.error(
                 q.record,
                 q.field,
                 f"quote not found in source {q.source_id!r} "
-                f"({self.reg.sources[q.source_id].data.source.text_file}): "
+                f"({self.reg.sources[q.source_id].source.text_file}): "
                 f"{_short(q.text)!r}{hint}; copy it verbatim from the text (only "
                 "whitespace may differ; quote marks and dashes must match)",
             )
-            return
-        self.report.offsets[(q.source_id, q.text)] = span
-        self.covered.setdefault(q.source_id, []).append(span)
+            return None
+        self.covered.setdefault(q.source_id, array("q")).extend(span)
+        return span
 
-    def report_unverified(self, strict: bool) -> None:
+    def finish(self, strict: bool, report: ValidationReport) -> None:
+        self._report_unverified(strict, report)
+        self._report_coverage(report)
+        self._open.clear()
+
+    def _report_unverified(self, strict: bool, report: ValidationReport) -> None:
         for (path, sid), n in sorted(self.unverified.items()):
-            self.report.unverified_quotes += n
-            issues = self.report.about(path)
+            report.unverified_quotes += n
+            issues = report.about(path)
             message = f"{n} quote{'s' if n != 1 else ''} unverified: {self.missing_reason[sid]}"
             if strict:
                 issues.error("source", "text_file", message)
             else:
                 issues.warning("source", "text_file", message)
 
-    def report_coverage(self) -> None:
-        for sid, spans in self.covered.items():
-            st = self.texts[sid]
-            assert st is not None
-            share = _covered_chars(spans) / max(len(st.raw), 1)
-            self.report.coverage[sid] = share
-            if (
-                share > self.limits.max_coverage
-                and len(st.raw) >= self.limits.min_text_for_coverage
-            ):
-                self.report.about(self.reg.sources[sid].path).warning(
+    def _report_coverage(self, report: ValidationReport) -> None:
+        for sid, flat in self.covered.items():
+            spans = list(zip(flat[0::2], flat[1::2], strict=True))
+            length = self.lengths[sid]
+            share = _covered_chars(spans) / max(length, 1)
+            report.coverage[sid] = share
+            if share > self.limits.max_coverage and length >= self.limits.min_text_for_coverage:
+                report.about(self.reg.sources[sid].path).warning(
                     "source",
                     "text_file",
                     f"quotes cover {share:.0%} of the source text; the repository may hold "

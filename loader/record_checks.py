@@ -10,12 +10,11 @@ from loader.dataset import Actor, Interaction, Source, SourceFile, Statement
 from loader.date_checks import check_date
 from loader.references import References, Registry
 from loader.validation_messages import COLLECTIONS, suggest
-from loader.validation_report import FileIssues, LoadedFile
+from loader.validation_report import FileIssues
 from loader.vocabulary import ROLES_BY_NAME, TYPES_BY_NAME
 
 
-def check_file(lf: LoadedFile, reg: Registry, issues: FileIssues) -> None:
-    data = lf.data
+def check_file(data: SourceFile, reg: Registry, issues: FileIssues) -> None:
     refs = References(reg, issues)
     _check_unique_ids(data, issues)
     _check_text_file(data.source, issues)

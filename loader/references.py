@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from loader.dataset import Evidence
+from loader.dataset import Evidence, SourceFile
 from loader.validation_messages import suggest
 from loader.validation_report import FileIssues, LoadedFile, ValidationReport
 
@@ -22,6 +22,10 @@ class Registry:
     actor_kind: dict[str, str] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)
     interactions: set[str] = field(default_factory=set)
+    statements: set[str] = field(default_factory=set)
+    # Ids that more than one file records: the same interaction or statement, merged.
+    shared_interactions: set[str] = field(default_factory=set)
+    shared_statements: set[str] = field(default_factory=set)
     sources: dict[str, LoadedFile] = field(default_factory=dict)
     # Sources already in the graph whose files were read to resolve references.
     loaded_sources: list[str] = field(default_factory=list)
@@ -37,26 +41,9 @@ class Registry:
         )
 
 
-def build_registry(report: ValidationReport, loaded: Sequence[Path]) -> Registry:
-    """Every id the parsed files define; an id defined two incompatible ways is an error."""
-    reg = Registry()
-    loaded_files = {p.resolve() for p in loaded}
-    reg.loaded_sources = [
-        lf.data.source.id for lf in report.files if lf.path.resolve() in loaded_files
-    ]
-    for lf in report.files:
-        _register(lf, reg, report.about(lf.path))
-    clash = set(reg.actor_kind) & reg.places
-    for lf in report.files:
-        issues = report.about(lf.path)
-        for p in lf.data.places:
-            if p.id in clash:
-                issues.error(p.id, "id", f"{p.id!r} is both a place and an actor; rename one")
-    return reg
-
-
-def _register(lf: LoadedFile, reg: Registry, issues: FileIssues) -> None:
-    sid = lf.data.source.id
+def register(lf: LoadedFile, data: SourceFile, reg: Registry, issues: FileIssues) -> None:
+    """Add the ids one file defines; an id defined two incompatible ways is an error."""
+    sid = data.source.id
     if sid in reg.sources:
         issues.error(
             "source",
@@ -65,7 +52,7 @@ def _register(lf: LoadedFile, reg: Registry, issues: FileIssues) -> None:
         )
     else:
         reg.sources[sid] = lf
-    for a in lf.data.actors:
+    for a in data.actors:
         if a.kind is None or a.name is None:
             continue  # an addition to an actor defined elsewhere; checked with its file
         prev_kind = reg.actor_kind.get(a.id)
@@ -77,8 +64,32 @@ def _register(lf: LoadedFile, reg: Registry, issues: FileIssues) -> None:
                 "same actor, so the kinds must agree",
             )
         reg.actor_kind.setdefault(a.id, a.kind)
-    reg.places.update(p.id for p in lf.data.places)
-    reg.interactions.update(i.id for i in lf.data.interactions)
+    reg.places.update(p.id for p in data.places)
+    for it in data.interactions:
+        if it.id in reg.interactions:
+            reg.shared_interactions.add(it.id)
+        reg.interactions.add(it.id)
+    for st in data.statements:
+        if st.id in reg.statements:
+            reg.shared_statements.add(st.id)
+        reg.statements.add(st.id)
+
+
+def check_place_actor_clashes(
+    reg: Registry, places: list[tuple[LoadedFile, list[str]]], report: ValidationReport
+) -> None:
+    clash = set(reg.actor_kind) & reg.places
+    for lf, place_ids in places:
+        issues = report.about(lf.path)
+        for pid in place_ids:
+            if pid in clash:
+                issues.error(pid, "id", f"{pid!r} is both a place and an actor; rename one")
+
+
+def note_loaded_sources(reg: Registry, files: Sequence[LoadedFile], loaded: Sequence[Path]) -> None:
+    """Name the sources already in the graph, for messages about where an id was looked for."""
+    loaded_files = {p.resolve() for p in loaded}
+    reg.loaded_sources = [lf.source.id for lf in files if lf.path.resolve() in loaded_files]
 
 
 class References:

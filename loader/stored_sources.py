@@ -12,23 +12,21 @@ from __future__ import annotations
 
 import base64
 import getpass
-import hashlib
 import json
 import socket
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from neo4j import Driver
 
 from actorgraph.queries import load_statement
-from loader.quotes import Offsets
 
 if TYPE_CHECKING:
-    from loader.rows import Rows
+    from loader.row_values import Row
     from loader.validation import ValidationReport
 
 # The folder name that messages show for a source rebuilt from the graph.
@@ -54,8 +52,15 @@ class LiveSource:
             return None
         return zlib.decompress(base64.b64decode(self.content)).decode("utf-8")
 
-    def quote_offsets(self) -> dict[tuple[str, str], tuple[int, int]]:
-        return {(self.id, q): (start, end) for q, start, end in json.loads(self.offsets or "[]")}
+    def quote_offsets(self, foreign_only: bool = False) -> dict[tuple[str, str], tuple[int, int]]:
+        """(source, quote) -> (start, end) of the quotes its file placed: [quote, start, end]
+        in its own text, [quote, start, end, source] in another's. (Before 2026-12, a
+        source kept the quotes of any file that cited it, all of them in its own text.)"""
+        return {
+            (entry[3] if len(entry) > 3 else self.id, entry[0]): (entry[1], entry[2])
+            for entry in json.loads(self.offsets or "[]")
+            if len(entry) > 3 or not foreign_only
+        }
 
 
 def live_sources(driver: Driver, database: str) -> list[LiveSource]:
@@ -77,6 +82,8 @@ def carry_over(live: list[LiveSource], replaced: set[str], folder: Path) -> Carr
     carried = CarriedOver({}, [], {}, [])
     for source in live:
         if source.id in replaced:
+            # What it placed in other sources' texts still holds for those texts.
+            carried.offsets.update(source.quote_offsets(foreign_only=True))
             continue
         if source.text is not None:
             path = folder / FROM_GRAPH / (source.file or f"{source.id}.yaml")
@@ -97,64 +104,49 @@ def loaded_by() -> str:
     return f"{getpass.getuser()}@{socket.gethostname()}"
 
 
-def digest_of(content: str) -> str:
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
-
-
 def stamp_sources(
-    rows: Rows, report: ValidationReport, live: list[LiveSource], carried: Mapping[str, LiveSource]
-) -> None:
-    """Add to each source's row its file name, digest, record count and who loaded it when,
-    and the SourceFile rows. A source whose file is unchanged keeps when and by whom it was
-    loaded, so that loading the same files again gives the identical graph."""
+    source_rows: list[Row],
+    report: ValidationReport,
+    live: list[LiveSource],
+    carried: Mapping[str, LiveSource],
+) -> Iterator[Row]:
+    """Add to each source's row its file name, digest, record count and who loaded it when;
+    returns the SourceFile rows, each read when it is written. A source whose file is
+    unchanged keeps when and by whom it was loaded, so that loading the same files again
+    gives the identical graph."""
     previous = {source.id: source for source in live}
     now, who = datetime.now(UTC).isoformat(timespec="seconds"), loaded_by()
-    by_id = {row["id"]: row for row in rows.sources}
+    by_id = {row["id"]: row for row in source_rows}
     for loaded in report.files:
-        sid = loaded.data.source.id
+        sid = loaded.source.id
+        stored = carried.get(sid)
+        before = previous.get(sid)
+        # The digest of the bytes validated: those of the file, or of the copy rebuilt
+        # from the graph's content for a source carried over.
+        kept = before is not None and before.digest == loaded.digest
+        by_id[sid]["props"].update(
+            file=stored.file if stored and stored.file else loaded.path.name,
+            digest=loaded.digest,
+            records=loaded.records,
+            loaded_at=before.loaded_at if kept and before else now,
+            loaded_by=before.loaded_by if kept and before else who,
+        )
+    return _source_file_rows(report, carried)
+
+
+def _source_file_rows(report: ValidationReport, carried: Mapping[str, LiveSource]) -> Iterator[Row]:
+    for loaded in report.files:
+        sid = loaded.source.id
         stored = carried.get(sid)
         content = stored.text if stored else None
         if content is None:
             content = loaded.path.read_text(encoding="utf-8")
-        digest = digest_of(content)
-        before = previous.get(sid)
-        kept = before is not None and before.digest == digest
-        by_id[sid]["props"].update(
-            file=stored.file if stored and stored.file else loaded.path.name,
-            digest=digest,
-            records=record_count(loaded.data),
-            loaded_at=before.loaded_at if kept and before else now,
-            loaded_by=before.loaded_by if kept and before else who,
-        )
-        rows.source_files.append(
-            {
-                "id": sid,
-                "props": {
-                    # Level 1: an eighth of the size (600 MB of YAML at 1M interactions) for
-                    # 4 s of a 1M load; level 6 saves a third more at twice the time.
-                    "content": zlib.compress(content.encode("utf-8"), 1),
-                    "offsets": offsets_json(sid, report.offsets),
-                },
-            }
-        )
-
-
-def record_count(data: Any) -> int:
-    return sum(
-        len(getattr(data, part))
-        for part in (
-            "actors",
-            "places",
-            "interactions",
-            "statements",
-            "affiliations",
-            "memberships",
-        )
-    )
-
-
-def offsets_json(sid: str, offsets: Offsets) -> str:
-    found = sorted(
-        [q, start, end] for (source, q), (start, end) in offsets.items() if source == sid
-    )
-    return json.dumps(found, ensure_ascii=False)
+        yield {
+            "id": sid,
+            "props": {
+                # Level 1: an eighth of the size (600 MB of YAML at 1M interactions) for
+                # 4 s of a 1M load; level 6 saves a third more at twice the time.
+                "content": zlib.compress(content.encode("utf-8"), 1),
+                "offsets": loaded.offsets_json(),
+            },
+        }

@@ -15,20 +15,28 @@ and warning into a ``ValidationReport`` (see ``loader.validation_report`` for wh
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from loader.dataset import SourceFile
-from loader.date_checks import check_linked_dates
+from loader.dataset_index import DatasetIndex
+from loader.date_checks import LinkedDates
 from loader.gc_pause import gc_paused
-from loader.name_clashes import check_names
-from loader.quotes import Offsets, check_quotes
+from loader.name_clashes import NameOwners
+from loader.quotes import Offsets, QuoteCheck
 from loader.record_checks import check_file
-from loader.references import build_registry
+from loader.references import (
+    Registry,
+    check_place_actor_clashes,
+    note_loaded_sources,
+    register,
+)
 from loader.validation_limits import DEFAULT_LIMITS, Limits
-from loader.validation_messages import schema_issues
+from loader.validation_messages import COLLECTIONS, schema_issues
 from loader.validation_report import (
     FILE_LEVEL,
     FileIssues,
@@ -77,6 +85,26 @@ def validate_paths(
         )
 
 
+@dataclass
+class _Phases:
+    """The issues of each kind of check, kept apart while the files are read pass by pass
+    and joined at the end in the order a reader expects: every file's schema problems,
+    then references, records, texts, quotes, names and linked dates."""
+
+    files: ValidationReport = field(default_factory=ValidationReport)
+    registry: ValidationReport = field(default_factory=ValidationReport)
+    records: ValidationReport = field(default_factory=ValidationReport)
+    texts: ValidationReport = field(default_factory=ValidationReport)
+    quotes: ValidationReport = field(default_factory=ValidationReport)
+    quote_totals: ValidationReport = field(default_factory=ValidationReport)
+    names: ValidationReport = field(default_factory=ValidationReport)
+    linked: ValidationReport = field(default_factory=ValidationReport)
+
+    def join_into(self, report: ValidationReport) -> None:
+        for phase in vars(self).values():
+            report.extend(phase)
+
+
 def _validate_paths(
     paths: Sequence[Path],
     *,
@@ -86,17 +114,44 @@ def _validate_paths(
     limits: Limits,
     known_offsets: Offsets,
 ) -> ValidationReport:
-    report = ValidationReport()
-    for path in _expand(paths, report):
-        data = _load_file(path, report.about(path), limits)
-        if data is not None:
-            report.files.append(LoadedFile(path, data))
-    reg = build_registry(report, loaded)
+    """Two passes over the files, each holding one file's records at a time: the first
+    learns every id (references may point to a later file), the second checks each record."""
+    report = ValidationReport(index=DatasetIndex())
+    phases = _Phases()
+    reg = Registry()
+    linked = LinkedDates()
+    places: list[tuple[LoadedFile, list[str]]] = []
+    for path in _expand(paths, phases.files):
+        found = _load_file(path, phases.files.about(path), limits)
+        if found is None:
+            continue
+        lf, data = found
+        report.files.append(lf)
+        register(lf, data, reg, phases.registry.about(path))
+        places.append((lf, [p.id for p in data.places]))
+        linked.note_targets(data)
+    check_place_actor_clashes(reg, places, phases.registry)
+    note_loaded_sources(reg, report.files, loaded)
+    report.index.shared_interactions = reg.shared_interactions
+    report.index.shared_statements = reg.shared_statements
+    report.index.interaction_ids = len(reg.interactions)
+    report.index.statement_ids = len(reg.statements)
+    quotes = QuoteCheck(reg, limits, known_offsets)
+    quotes.check_texts(sources_dir, phases.texts)
+    report.titles = phases.texts.titles
+    names = NameOwners()
     for lf in report.files:
-        check_file(lf, reg, report.about(lf.path))
-    check_quotes(report, reg, sources_dir, strict=strict, limits=limits, known=known_offsets)
-    check_names(report)
-    check_linked_dates(report)
+        data = lf.read()
+        check_file(data, reg, phases.records.about(lf.path))
+        offsets = quotes.check_file(lf, data, phases.quotes.about(lf.path))
+        names.check(data, phases.names.about(lf.path))
+        linked.collect(str(lf.path), data)
+        report.index.add_file(data, offsets)
+    quotes.finish(strict, phases.quote_totals)
+    report.unverified_quotes = phases.quote_totals.unverified_quotes
+    report.coverage = phases.quote_totals.coverage
+    linked.check(phases.linked)
+    phases.join_into(report)
     return report
 
 
@@ -115,16 +170,22 @@ def _expand(paths: Sequence[Path], report: ValidationReport) -> list[Path]:
     return files
 
 
-def _load_file(path: Path, issues: FileIssues, limits: Limits) -> SourceFile | None:
-    """The file's records, or None when it cannot be read, parsed or fit the schema."""
+def _load_file(
+    path: Path, issues: FileIssues, limits: Limits
+) -> tuple[LoadedFile, SourceFile] | None:
+    """The file and its records, or None when it cannot be read, parsed or fit the schema."""
     try:
-        raw = parse_mapping(read_text(path, limits.max_file_bytes))
+        text = read_text(path, limits.max_file_bytes)
+        raw = parse_mapping(text)
     except FileRefused as exc:
         issues.error(FILE_LEVEL, "-", str(exc))
         return None
     try:
-        return SourceFile.model_validate(raw)
+        data = SourceFile.model_validate(raw)
     except ValidationError as exc:
         for record, fld, message in schema_issues(exc, raw):
             issues.error(record, fld, message)
         return None
+    counts = {name: len(getattr(data, name)) for name in COLLECTIONS}
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return LoadedFile(path, data.source, data.draft, counts, digest), data

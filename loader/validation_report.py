@@ -9,10 +9,17 @@ wrong file.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from loader.dataset import SourceFile
+import orjson
+
+from loader.dataset import Source, SourceFile
+from loader.yaml_files import parse_mapping
 
 FILE_LEVEL = "(file)"
 """The record of an issue about the whole file rather than one record in it."""
@@ -29,10 +36,62 @@ class Issue:
         return f"{self.file}: {self.record}: {self.field}: {self.message}"
 
 
-@dataclass(frozen=True)
+class FileChanged(Exception):
+    """A dataset file changed between its validation and a later read of it."""
+
+
+@dataclass
 class LoadedFile:
+    """A file that fits the schema: what the load needs of it without its records, which are
+    read again when needed (`read`), so that a dataset of any size is never in memory whole.
+    """
+
     path: Path
-    data: SourceFile
+    source: Source
+    draft: bool
+    # Records per collection (actors, places, interactions ...).
+    counts: dict[str, int]
+    # sha256 of the bytes validated: a later read that finds other bytes refuses them.
+    digest: str
+    # Where its quotes were found (or known from the graph), zlib-compressed JSON of
+    # [quote, start, end] for its own source and [quote, start, end, source] for another.
+    quote_offsets: bytes = b""
+
+    @property
+    def records(self) -> int:
+        return sum(self.counts.values())
+
+    def read(self) -> SourceFile:
+        """The file's records, read again; refused if the file changed since validation."""
+        data = self.path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != self.digest:
+            raise FileChanged(
+                f"{self.path} changed after it was validated; nothing was written. "
+                "Run the command again once the file is saved."
+            )
+        return SourceFile.model_validate(_parse_validated(data))
+
+    def offsets(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """(source, quote) -> (start, end) for the quotes of this file that were placed."""
+        if not self.quote_offsets:
+            return {}
+        sid = self.source.id
+        return {
+            (entry[3] if len(entry) > 3 else sid, entry[0]): (entry[1], entry[2])
+            for entry in json.loads(zlib.decompress(self.quote_offsets))
+        }
+
+    def offsets_json(self) -> str:
+        """The stored form of `quote_offsets` (loader/stored_sources.py)."""
+        return zlib.decompress(self.quote_offsets).decode("utf-8") if self.quote_offsets else "[]"
+
+
+def _parse_validated(data: bytes) -> Any:
+    # The bytes passed the strict reader already (duplicate keys, anchors): JSON, the form of
+    # large generated files, needs only the fast parser now.
+    if data.lstrip()[:1] == b"{":
+        return orjson.loads(data)
+    return parse_mapping(data.decode("utf-8"))
 
 
 @dataclass
@@ -41,14 +100,28 @@ class ValidationReport:
     warnings: list[Issue] = field(default_factory=list)
     files: list[LoadedFile] = field(default_factory=list)
     unverified_quotes: int = 0
-    offsets: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     coverage: dict[str, float] = field(default_factory=dict)
     # For a source without a headline: its text's first words (a dateline, as a rule).
     titles: dict[str, str] = field(default_factory=dict)
+    # What the load needs across files, gathered while validating (loader/dataset_index.py).
+    index: Any = None
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def offsets(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """Where every placed quote of every file is: (source, quote) -> (start, end)."""
+        found: dict[tuple[str, str], tuple[int, int]] = {}
+        for lf in self.files:
+            found.update(lf.offsets())
+        return found
+
+    def extend(self, other: ValidationReport) -> None:
+        """Append the issues of `other` after this report's own."""
+        self.errors.extend(other.errors)
+        self.warnings.extend(other.warnings)
 
     def about(self, path: Path | str) -> FileIssues:
         """Where the checks of one file put what they find."""

@@ -6,8 +6,9 @@ batch as `$rows` and the generation being written as `$gen`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,21 +56,51 @@ def write_plan() -> tuple[tuple[str, str], ...]:
 # Rows per batch where a row is large: a stored source file is up to a few hundred KB
 # compressed, so a batch of 2,000 of them would be one transaction of hundreds of MB.
 STAGE_BATCH_CAPS = {"source_files": 8}
+# Batches submitted and not yet written, per writer: enough to keep each busy while the next
+# is shaped, few enough that a stage read from files stays small in memory.
+IN_FLIGHT_PER_WRITER = 2
 
 
-def batches(rows: list[Row], size: int) -> Iterator[list[Row]]:
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
+def batches(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    chunk: list[Row] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _run_batch(tx: ManagedTransaction, cypher: str, chunk: list[Row], gen: int) -> Any:
     return tx.run(cypher, rows=chunk, gen=gen).consume().counters
 
 
+def _count(
+    batch: tuple[Future[Any], int], stage: str, counts: WriteCounts, progress: Progress | None
+) -> None:
+    """Wait for a batch, add its counters, and report its rows as written."""
+    future, rows_in_batch = batch
+    counts.add(future.result())
+    if progress:
+        progress(stage, rows_in_batch)
+
+
 def write_rows(
     driver: Driver,
     rows: Rows,
     plan: Sequence[tuple[str, str]] | None = None,
+    **options: Any,
+) -> WriteCounts:
+    """Run each statement of `plan` (default: `write_plan()`) over its rows of `rows`; the
+    options are `write_stages`'s."""
+    stages = [(name, cypher, getattr(rows, name)) for name, cypher in plan or write_plan()]
+    return write_stages(driver, stages, **options)
+
+
+def write_stages(
+    driver: Driver,
+    stages: Iterable[tuple[str, str, Iterable[Row]]],
     *,
     database: str,
     gen: int,
@@ -77,14 +108,14 @@ def write_rows(
     writers: int = DEFAULT_WRITERS,
     progress: Progress | None = None,
 ) -> WriteCounts:
-    """Run each statement of `plan` (default: `write_plan()`) over its rows in batches,
-    `writers` transactions at once.
+    """Run each stage's statement over its rows in batches, `writers` transactions at once.
 
-    The statements run in plan order; the batches of one statement are independent, so
-    they run side by side: while the server writes one, the driver encodes the next. A
-    batch that fails is retried by `execute_write` when the error is transient (a deadlock
-    between two writers is); any other error cancels the batches not yet started and is
-    raised.
+    The stages run in order, each finished before the next begins; the batches of one stage
+    are independent, so they run side by side: while the server writes one, the driver
+    encodes the next, and the rows of the next are read (a stage's rows may be a generator
+    that reads files). At most a few batches per writer wait in memory. A batch that fails
+    is retried by `execute_write` when the error is transient (a deadlock between two
+    writers is); any other error cancels the batches not yet started and is raised.
     """
     counts = WriteCounts()
 
@@ -93,17 +124,18 @@ def write_rows(
             return session.execute_write(_run_batch, cypher, chunk, gen)
 
     with ThreadPoolExecutor(max_workers=writers, thread_name_prefix="actorgraph-write") as pool:
-        for name, cypher in plan or write_plan():
+        for name, cypher, rows in stages:
             size = min(batch_size, STAGE_BATCH_CAPS.get(name, batch_size))
-            chunks = list(batches(getattr(rows, name), size))
-            futures = [pool.submit(write_batch, cypher, chunk) for chunk in chunks]
+            pending: deque[tuple[Future[Any], int]] = deque()
             try:
-                for future, chunk in zip(futures, chunks, strict=True):
-                    counts.add(future.result())
-                    if progress:
-                        progress(name, len(chunk))
+                for chunk in batches(rows, size):
+                    pending.append((pool.submit(write_batch, cypher, chunk), len(chunk)))
+                    while len(pending) > IN_FLIGHT_PER_WRITER * writers:
+                        _count(pending.popleft(), name, counts, progress)
+                while pending:
+                    _count(pending.popleft(), name, counts, progress)
             except BaseException:
-                for future in futures:
+                for future, _ in pending:
                     future.cancel()
                 raise
     return counts

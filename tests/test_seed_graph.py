@@ -29,7 +29,7 @@ def seed(test_settings: Settings) -> Any:
 
 
 def test_node_counts_match_the_seed_files(seeded: Driver, seed: Any) -> None:
-    data = [f.data for f in seed.files]
+    data = [f.read() for f in seed.files]
     kinds = Counter(a.kind for d in data for a in d.actors)
     assert count(seeded, "MATCH (n:Person) RETURN count(n)") == kinds["person"]
     assert count(seeded, "MATCH (n:State) RETURN count(n)") == kinds["state"]
@@ -44,7 +44,7 @@ def test_node_counts_match_the_seed_files(seeded: Driver, seed: Any) -> None:
 
 
 def test_each_interaction_type_becomes_its_label(seeded: Driver, seed: Any) -> None:
-    types = Counter(i.type for f in seed.files for i in f.data.interactions)
+    types = Counter(i.type for f in seed.files for i in f.read().interactions)
     assert sum(types.values()) == count(seeded, "MATCH (n:Interaction) RETURN count(n)")
     for name, n in types.items():
         label = TYPES_BY_NAME[name].label  # from our own table, not from input

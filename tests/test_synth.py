@@ -32,7 +32,7 @@ def test_synth_dataset_validates_strictly_against_its_own_texts(synth_dir: Path)
 
 def test_synth_is_skewed_multi_party_spread_over_years_and_partly_undated(synth_dir: Path) -> None:
     report = validate_paths([synth_dir], sources_dir=synth_dir / "sources", strict=True)
-    interactions = [i for f in report.files for i in f.data.interactions]
+    interactions = [i for f in report.files for i in f.read().interactions]
     degree = Counter(p.actor for i in interactions for p in i.participants)
     top = sum(n for _, n in degree.most_common(10))
     assert top > 0.2 * sum(degree.values())  # ten hubs take a fifth of all participations

@@ -126,7 +126,7 @@ def test_valid_dataset_has_no_errors_or_warnings(tmp_path: Path, sources: Path) 
     assert report.warnings == []
     assert report.unverified_quotes == 0
     assert len(report.files) == 1
-    assert report.files[0].data.interactions[0].id == CALL
+    assert report.files[0].read().interactions[0].id == CALL
 
 
 def test_offsets_point_into_the_raw_text_across_a_stray_line_break(
@@ -695,7 +695,7 @@ def seed_records(test_settings: Settings) -> ValidationReport:
 
 def _interactions(seed: ValidationReport) -> dict[str, Any]:
     assert seed.ok, "\n".join(str(e) for e in seed.errors)
-    return {i.id: i for i in seed.files[0].data.interactions}
+    return {i.id: i for i in seed.files[0].read().interactions}
 
 
 def test_seed_summary_sentence_adds_no_extra_macron_putin_call(
@@ -790,7 +790,7 @@ def test_seed_talks_of_the_week_of_march_14_were_by_video(seed_records: Validati
 def test_seed_statement_referred_back_to_is_bounded_by_the_reference(
     seed_records: ValidationReport,
 ) -> None:
-    statements = {s.id: s for s in seed_records.files[0].data.statements}
+    statements = {s.id: s for s in seed_records.files[0].read().statements}
     date = statements["putin-news-conference-security-options"].date
     assert (date.earliest, str(date.latest)) == (None, "2022-03-16")
 

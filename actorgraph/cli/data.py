@@ -69,7 +69,7 @@ def validate(paths: tuple[Path, ...], strict: bool, sources: Path | None, graph:
         fail(f"{len(report.errors)} error(s); nothing is valid until all are fixed.", EXIT_INVALID)
     files = len(report.files)
     click.echo(f"Valid: {files} file(s), {report.unverified_quotes} unverified quote(s).")
-    for draft in (f.path for f in report.files if f.data.draft):
+    for draft in (f.path for f in report.files if f.draft):
         console.print(
             f"Note: {draft} is a draft: `load` refuses it until a person has reviewed it "
             "and removed `draft: true`.",

@@ -199,7 +199,7 @@ class LoadProgress:
         )
         self.tasks: dict[str, TaskID] = {}
 
-    def plan(self, report: ValidationReport, counts: dict[str, int]) -> None:
+    def plan(self, report: ValidationReport, counts: dict[str, int | None]) -> None:
         print_validation(report)
         for name, count in counts.items():
             self.tasks[name] = self.bars.add_task(name.replace("_", " "), total=count)

@@ -70,7 +70,7 @@ def from_files(paths: Sequence[Path], sources_dir: Path | None) -> Known:
         )
     known = Known()
     for loaded in report.files:
-        data = loaded.data
+        data = loaded.read()
         known.actors += [a.model_dump() for a in data.actors if a.kind and a.name]
         known.places += [p.model_dump() for p in data.places]
         known.interactions += [

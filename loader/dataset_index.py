@@ -1,0 +1,83 @@
+"""What a load must know across all files before it writes the first interaction, gathered
+while the files are validated, so that the load then reads each file once more and writes
+its interactions and statements as it goes.
+
+It is small beside the dataset: the records that are not interactions or statements
+(actors, places, affiliations, memberships: a few per actor), which sources name each
+actor, the `same_as` links, and the ids that more than one file records (their rows wait
+for the last file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from loader.dataset import Actor, Affiliation, Membership, Place, SourceFile
+from loader.row_values import Offsets
+
+
+@dataclass
+class SmallRecords:
+    """The records of one file that are written before any interaction."""
+
+    actors: list[Actor]
+    places: list[Place]
+    affiliations: list[Affiliation]
+    memberships: list[Membership]
+
+
+@dataclass
+class DatasetIndex:
+    small: dict[str, SmallRecords] = field(default_factory=dict)
+    # actor id -> the sources that name it anywhere (an ordered set).
+    mentions: dict[str, dict[str, None]] = field(default_factory=dict)
+    # interaction id -> the id it is the same event as.
+    same_as: dict[str, str] = field(default_factory=dict)
+    # Where the quotes of the small records are.
+    offsets: Offsets = field(default_factory=dict)
+    # Ids recorded by more than one file: one node each, settled once every file is read.
+    shared_interactions: set[str] = field(default_factory=set)
+    shared_statements: set[str] = field(default_factory=set)
+    # Distinct ids, for the plan of a load.
+    interaction_ids: int = 0
+    statement_ids: int = 0
+    # Links between interactions (arranges, part_of, realized_by), counted for the plan.
+    links: int = 0
+
+    def add_file(self, data: SourceFile, offsets: Offsets) -> None:
+        sid = data.source.id
+        self.small[sid] = SmallRecords(
+            list(data.actors), list(data.places), list(data.affiliations), list(data.memberships)
+        )
+        for group in (data.actors, data.places, data.affiliations, data.memberships):
+            for record in group:
+                for ev in record.evidence:
+                    key = (ev.source or sid, ev.quote)
+                    if key in offsets:
+                        self.offsets[key] = offsets[key]
+        for aid in _actors_named(data):
+            self.mentions.setdefault(aid, {})[sid] = None
+        for it in data.interactions:
+            if it.same_as:
+                self.same_as[it.id] = it.same_as
+            self.links += len(it.arranges) + bool(it.part_of) + bool(it.realized_by)
+
+    def joined_interactions(self) -> set[str]:
+        """Interaction ids whose rows wait for every file: recorded twice, or joined by
+        same_as (each record that has one, and each record it points to)."""
+        return self.shared_interactions | set(self.same_as) | set(self.same_as.values())
+
+
+def _actors_named(data: SourceFile) -> set[str]:
+    """Every actor a file names outside its actors: list, as the load counts its sources."""
+    named: set[str] = set()
+    named.update(p.state for p in data.places)
+    for st in data.statements:
+        named.update(a for a in (st.speaker, st.speaker_affiliation, st.reported_by) if a)
+    for aff in data.affiliations:
+        named.update((aff.person, aff.organization))
+    for mem in data.memberships:
+        named.update((mem.member, mem.parent))
+    for it in data.interactions:
+        named.update(p.actor for p in it.participants)
+    return named
