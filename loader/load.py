@@ -42,7 +42,7 @@ from neo4j import Driver
 from actorgraph.database import translated_errors
 from loader import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
 from loader.changes import drop_pending_changesets, record_changeset
-from loader.gc_pause import gc_paused
+from loader.gc_pause import gc_frozen
 from loader.generations import (
     delete_all_but,
     delete_other_generations,
@@ -114,7 +114,7 @@ def write_dataset(
     report = plan.report
     _check_options(report, batch_size, writers)
     began = time.monotonic()
-    with gc_paused():
+    with gc_frozen():
         stream = RowStream(report)
         source_files = stamp_sources(stream.sources, report, plan.live, plan.carried)
         if on_plan:

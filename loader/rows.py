@@ -82,9 +82,8 @@ class Rows:
 class _RowBuilder:
     """Collects the rows of every file, merging records that share an id."""
 
-    def __init__(self, offsets: Offsets, titles: dict[str, str], mentions: bool = True) -> None:
+    def __init__(self, offsets: Offsets, titles: dict[str, str]) -> None:
         self.offsets = offsets
-        self.track_mentions = mentions
         self.titles = titles
         self.rows = Rows()
         self.actor_entries: dict[str, list[tuple[str, Actor]]] = {}
@@ -100,13 +99,6 @@ class _RowBuilder:
         self.memberships: dict[str, list[tuple[str, Membership]]] = {}
         self.same_as: dict[str, str] = {}
         self.source_order: dict[str, int] = {}
-
-    def mention(self, sid: str, *actor_ids: str | None) -> None:
-        if not self.track_mentions:
-            return
-        for aid in actor_ids:
-            if aid is not None:
-                union(self.mentions.setdefault(aid, []), [sid])
 
     def add_source(self, source: Source) -> None:
         sid = source.id
@@ -133,11 +125,9 @@ class _RowBuilder:
             self._add_place(sid, place)
         for aff in small.affiliations:
             self.affiliations.setdefault(aff.id, []).append((sid, aff))
-            self.mention(sid, aff.person, aff.organization)
         for index, mem in enumerate(small.memberships):
             mid = mem.id or f"{sid}-membership-{index}"
             self.memberships.setdefault(mid, []).append((sid, mem))
-            self.mention(sid, mem.member, mem.parent)
 
     def _add_place(self, sid: str, place: Place) -> None:
         row = self.places.setdefault(
@@ -161,7 +151,6 @@ class _RowBuilder:
                                          if n != row["props"]["name"]])  # fmt: skip
         union(row["props"]["sources"], [sid])
         merge_evidence(row["evidence"], evidence_rows(place.evidence, sid, self.offsets))
-        self.mention(sid, place.state)
 
     def _add_statement(self, sid: str, st: Statement) -> None:
         row = self.statements.setdefault(
@@ -188,7 +177,6 @@ class _RowBuilder:
         )
         union(row["props"]["sources"], [sid])
         merge_evidence(row["evidence"], evidence_rows(st.evidence, sid, self.offsets))
-        self.mention(sid, st.speaker, st.speaker_affiliation, st.reported_by)
 
     def canonical(self, interaction_id: str | None) -> str | None:
         """The id an interaction is stored under: `same_as` records join their target."""
@@ -248,7 +236,6 @@ class _RowBuilder:
                 parties[(p.actor, p.role)] = party
                 row["participants"].append(party)
             union(party["sources"], [sid])
-            self.mention(sid, p.actor)
 
     def _add_links(self, sid: str, cid: str, inter: Interaction) -> None:
         targets = [("ARRANGES", t) for t in inter.arranges] + [
@@ -335,7 +322,7 @@ class RowStream:
         # and a note together, or the note beside the loaded seed, gives the same graph.
         self.files = sorted(report.files, key=lambda f: (f.source.date, f.source.id))
         self.index = index
-        self.builder = _RowBuilder(index.offsets, report.titles, mentions=False)
+        self.builder = _RowBuilder(index.offsets, report.titles)
         self.builder.same_as = index.same_as
         self.builder.mentions = {aid: list(sids) for aid, sids in index.mentions.items()}
         self.joined = index.joined_interactions()

@@ -78,11 +78,12 @@ def read_text(path: Path, max_bytes: int) -> str:
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [key for key, _ in pairs]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
-    if duplicates:
-        raise ValueError(f"duplicate key {duplicates[0]!r}; each key may appear once per mapping")
-    return dict(pairs)
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        keys = [key for key, _ in pairs]
+        duplicate = min(key for key in mapping if keys.count(key) > 1)
+        raise ValueError(f"duplicate key {duplicate!r}; each key may appear once per mapping")
+    return mapping
 
 
 def _parse_json(text: str) -> Any:
