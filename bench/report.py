@@ -62,7 +62,7 @@ def new_result(machine: str, neo4j: str, details: dict[str, Any]) -> dict[str, A
     load: interactions/s of our loader, the naive one, the ceiling; validate_s and load_s,
       the wall seconds of `actorgraph validate` and `actorgraph load` as a user runs them
     memory: the peak RSS (MB) of those two commands
-    store: the database's store folder and transaction logs on disk (MB) after the load
+    store: the database's store folder on disk (MB), checkpointed, holding the loader's graph
     bulk: interactions/s and seconds of `neo4j-admin database import full`, end to end
     """
     return {
@@ -234,16 +234,14 @@ def _memory_table(memory: dict[str, Any], store: dict[str, Any]) -> list[str]:
     lines = [
         "## Memory and disk (MB)",
         "",
-        "| size | `actorgraph validate` peak RSS | `actorgraph load` peak RSS "
-        "| store on disk | transaction logs |",
-        "|---|---:|---:|---:|---:|",
+        "| size | `actorgraph validate` peak RSS | `actorgraph load` peak RSS | store on disk |",
+        "|---|---:|---:|---:|",
     ]
     for size in _ordered_sizes({**memory, **store}):
         rss, disk = memory.get(size, {}), store.get(size, {})
         lines.append(
             f"| {size} | {_fmt(rss.get('validate_peak_rss_mb'))} "
-            f"| {_fmt(rss.get('load_peak_rss_mb'))} | {_fmt(disk.get('store_mb'))} "
-            f"| {_fmt(disk.get('transaction_logs_mb'))} |"
+            f"| {_fmt(rss.get('load_peak_rss_mb'))} | {_fmt(disk.get('store_mb'))} |"
         )
     return [*lines, ""]
 

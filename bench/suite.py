@@ -32,7 +32,7 @@ from bench.datasets import CACHE, actors_for, size_label, synth_dataset
 from bench.latency import QueryCase, measure_latency, pick_cases
 from bench.load import measure_load, validate_dataset
 from bench.report import describe_machine, describe_neo4j, new_result, write_outputs
-from bench.store_size import store_on_disk
+from bench.store_size import checkpointed_store_mb
 from loader import DEFAULT_BATCH_SIZE
 from loader.generations import wipe
 
@@ -94,13 +94,17 @@ def run(driver: Driver, settings: Settings, options: Options, progress: Progress
     if "load" in options.sections:
         _warm_up(driver, database, options, progress)
         result["details"]["notes"].append(
-            f"The server was warmed up first by one unmeasured load of "
-            f"{size_label(min(options.sizes))}: on a JIT-cold server the first loader measured "
-            "ran at a third of its speed."
+            f"The server was warmed up first, and after each restart that measured a store, "
+            f"by one unmeasured load of {size_label(min(options.sizes))}: on a JIT-cold "
+            "server the first loader measured ran at a third of its speed."
         )
     for size in options.sizes:
         began = time.monotonic()
         _run_size(driver, settings, options, size, result, progress)
+        if "load" in options.sections and settings.uses_local_server:
+            _store_size(driver, settings, size, result, progress)
+            if size != options.sizes[-1]:
+                _warm_up(driver, database, options, progress)  # the restart left it JIT-cold
         progress(f"[{size_label(size)}] done in {time.monotonic() - began:.0f} s")
         # After every size, so that a run cut short still leaves what it measured.
         written = write_outputs(result, options.out_dir, options.stem)
@@ -219,13 +223,17 @@ def _load_size(
         result["memory"][label] = as_user["memory"]
     result["details"]["load"][label] = details
     _release_memory()
-    store = store_on_disk(settings)
-    if store is not None:
-        result["store"][label] = store
-        progress(
-            f"[{label}] on disk: store {store['store_mb']:,.0f} MB, "
-            f"transaction logs {store['transaction_logs_mb']:,.0f} MB"
-        )
+
+
+def _store_size(
+    driver: Driver, settings: Settings, size: int, result: dict[str, Any], progress: Progress
+) -> None:
+    """The store of the graph this size left, once the server has checkpointed it."""
+    label = size_label(size)
+    progress(f"[{label}] restarting the server to measure its store")
+    store_mb = checkpointed_store_mb(driver, settings)
+    result["store"][label] = {"store_mb": store_mb}
+    progress(f"[{label}] store on disk: {store_mb:,.1f} MB")
 
 
 def _as_user(
