@@ -3,10 +3,11 @@
 At each size, `actorgraph validate` and `actorgraph load` first run as a user runs them
 (child processes: wall time and peak RSS); then our loader in this process, last after the
 naive baseline and the ceiling at the sizes that compare loaders. Every latency query
-runs on the graph it leaves. Concurrency runs on the largest graph. The offline importer
-(bulk) runs after every size, since it restarts the server and what followed would meet a
-JIT-cold one. Results are written after every step, so a run cut short still leaves what
-it measured.
+runs on the graph it leaves. Concurrency runs on the largest graph. Then the local server
+is restarted (the one checkpoint Community allows) to measure the store on disk, and
+warmed up again for the next size. The offline importer (bulk) runs after every size:
+it restarts the server too. Results are written after every step, so a run cut short
+still leaves what it measured.
 """
 
 from __future__ import annotations
