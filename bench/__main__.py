@@ -1,8 +1,29 @@
-"""The benchmark suite (issue 6): `python -m bench` or `make bench`.
+"""The benchmark suite (issues 6 and 17): `python -m bench` or `make bench`.
 
 Loads synth datasets into the local Neo4j (or NEO4J_URI), which it WIPES, and writes
 bench/results/<date>.json, <date>.md and <date>.png. Reload the seed afterwards with
 `actorgraph load --wipe --yes`.
+
+What each section measures, at each size:
+  load         our loader, the naive one and a ceiling (interactions/s), at the compare
+               sizes; and at every size `actorgraph validate` and `actorgraph load` as a
+               user runs them, each in a child process: wall seconds (load.<size>) and
+               peak RSS (memory.<size>); then the store's size on disk (store.<size>)
+  latency      the canned queries through the API and direct, on the loaded graph
+  concurrency  many clients on the largest graph
+  bulk         `neo4j-admin database import full` of the same rows, end to end (bulk.<size>);
+               it stops and restarts the local server, so it runs after everything else,
+               and never against NEO4J_URI
+
+Sizes: 10k, 100k and 1M by default. 10M (200k actors) runs only when asked, e.g.
+`--sizes 1M,10M` for its wall time, RSS, store size and latencies beside 1M's; it needs
+a machine with room for a 10M load (today's loader took 14.5 GB at 1M).
+
+Examples:
+  python -m bench                                   what `make bench` runs
+  python -m bench --sizes 10k                       a quick check that everything runs
+  python -m bench --sizes 1M,10M --sections load,latency
+  python -m bench --sizes 1M --sections bulk --bulk-sizes 1M   the importer at 1M alone
 """
 
 from __future__ import annotations
@@ -43,7 +64,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--sizes",
         type=_sizes,
         default=_sizes("10k,100k,1M"),
-        help="graph sizes in interactions (default 10k,100k,1M)",
+        help="graph sizes in interactions (default 10k,100k,1M; 10M on demand)",
     )
     parser.add_argument(
         "--compare-sizes",
@@ -51,6 +72,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=None,
         help="sizes at which the naive baseline and the ceiling run too "
         f"(default: those up to {size_label(COMPARE_LIMIT)})",
+    )
+    parser.add_argument(
+        "--bulk-sizes",
+        type=_sizes,
+        default=None,
+        help="sizes of the offline import, the bulk section (default: the compare sizes; "
+        "larger ones on demand, e.g. 1M; they need not be in --sizes)",
     )
     parser.add_argument(
         "--sections",
@@ -91,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes=args.sizes,
         compare_sizes=set(compare),
         sections=args.sections,
+        bulk_sizes=set(compare if args.bulk_sizes is None else args.bulk_sizes),
         requests=args.requests,
         max_query_seconds=args.max_query_seconds,
         naive_seconds=args.naive_seconds,

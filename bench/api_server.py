@@ -29,7 +29,7 @@ def free_loopback_port() -> int:
 
 
 def api_environment(settings: Settings) -> dict[str, str]:
-    """The environment that points the API at the server the suite measures."""
+    """The environment that points the API, or the CLI, at the server the suite measures."""
     env = dict(os.environ)
     env["NEO4J_URI"] = settings.bolt_uri
     env["NEO4J_USER"] = settings.neo4j_user

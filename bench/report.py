@@ -56,11 +56,22 @@ def describe_neo4j(driver: Driver, database: str, settings: Settings) -> tuple[s
 
 
 def new_result(machine: str, neo4j: str, details: dict[str, Any]) -> dict[str, Any]:
-    """The issue's JSON shape; everything else (ratios, notes, samples) goes under details."""
+    """The issue's JSON shape; everything else (ratios, notes, samples) goes under details.
+
+    Each section is keyed by size ("10k", "1M"), but concurrency by client count:
+    load: interactions/s of our loader, the naive one, the ceiling; validate_s and load_s,
+      the wall seconds of `actorgraph validate` and `actorgraph load` as a user runs them
+    memory: the peak RSS (MB) of those two commands
+    store: the database's store folder on disk (MB), checkpointed, holding the loader's graph
+    bulk: interactions/s and seconds of `neo4j-admin database import full`, end to end
+    """
     return {
         "machine": machine,
         "neo4j": neo4j,
         "load": {},
+        "memory": {},
+        "store": {},
+        "bulk": {},
         "latency": {},
         "concurrency": {},
         "details": details,
@@ -72,13 +83,22 @@ def _ordered_sizes(cells: dict[str, Any]) -> list[str]:
 
 
 def compute_ratios(result: dict[str, Any]) -> dict[str, Any]:
-    ratios: dict[str, Any] = {"load": {}, "api_over_direct_p50": {}, "p50_growth": {}}
+    ratios: dict[str, Any] = {
+        "load": {},
+        "bulk_over_loader": {},
+        "api_over_direct_p50": {},
+        "p50_growth": {},
+    }
     for size, row in result["load"].items():
         if {"naive_rows_s", "ceiling_rows_s"} <= set(row):
             ratios["load"][size] = {
                 "loader_over_naive": round(row["loader_rows_s"] / row["naive_rows_s"], 2),
                 "loader_over_ceiling": round(row["loader_rows_s"] / row["ceiling_rows_s"], 2),
             }
+    for size, cell in result.get("bulk", {}).items():
+        loader = result["load"].get(size, {}).get("loader_rows_s")
+        if loader:
+            ratios["bulk_over_loader"][size] = round(cell["rows_s"] / loader, 2)
     for query, by_size in result["latency"].items():
         ratios["api_over_direct_p50"][query] = {
             size: round(cell["api_p50_ms"] / cell["direct_p50_ms"], 2)
@@ -146,7 +166,7 @@ def finish(result: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def _fmt(value: float) -> str:
+def _fmt(value: float | None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
@@ -164,6 +184,11 @@ def markdown(result: dict[str, Any]) -> str:
     ]
     if result["load"]:
         lines += _load_table(result["load"], ratios)
+    # .get: results written before these sections existed are rendered again too.
+    if result.get("memory") or result.get("store"):
+        lines += _memory_table(result.get("memory", {}), result.get("store", {}))
+    if result.get("bulk"):
+        lines += _bulk_table(result["bulk"], result["load"], ratios)
     if result["latency"]:
         lines += _latency_tables(result["latency"], ratios)
     if result["concurrency"]:
@@ -183,17 +208,63 @@ def _load_table(load: dict[str, Any], ratios: dict[str, Any]) -> list[str]:
     lines = [
         "## Load throughput (interactions/s)",
         "",
-        "| size | loader | naive | ceiling | loader/naive | loader/ceiling |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| size | loader | naive | ceiling | loader/naive | loader/ceiling "
+        "| `actorgraph validate` (s) | `actorgraph load` (s) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in _ordered_sizes(load):
         row = load[size]
         r = ratios.get("load", {}).get(size, {})
         lines.append(
-            f"| {size} | {_fmt(row['loader_rows_s'])} | {_fmt(row.get('naive_rows_s'))} "
+            f"| {size} | {_fmt(row.get('loader_rows_s'))} | {_fmt(row.get('naive_rows_s'))} "
             f"| {_fmt(row.get('ceiling_rows_s'))} | {r.get('loader_over_naive', '–')}× "
-            f"| {r.get('loader_over_ceiling', '–')}× |"
+            f"| {r.get('loader_over_ceiling', '–')}× | {_fmt(row.get('validate_s'))} "
+            f"| {_fmt(row.get('load_s'))} |"
         )
+    lines += [
+        "",
+        "The rates time the writing alone (rows shaped, written, published), in this process; "
+        "the last two columns are the wall time of each command as a user runs it, Python's "
+        "start and the load's own validation included.",
+    ]
+    return [*lines, ""]
+
+
+def _memory_table(memory: dict[str, Any], store: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Memory and disk (MB)",
+        "",
+        "| size | `actorgraph validate` peak RSS | `actorgraph load` peak RSS | store on disk |",
+        "|---|---:|---:|---:|",
+    ]
+    for size in _ordered_sizes({**memory, **store}):
+        rss, disk = memory.get(size, {}), store.get(size, {})
+        lines.append(
+            f"| {size} | {_fmt(rss.get('validate_peak_rss_mb'))} "
+            f"| {_fmt(rss.get('load_peak_rss_mb'))} | {_fmt(disk.get('store_mb'))} |"
+        )
+    return [*lines, ""]
+
+
+def _bulk_table(bulk: dict[str, Any], load: dict[str, Any], ratios: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Offline import (`neo4j-admin database import full`, end to end)",
+        "",
+        "| size | bulk interactions/s | bulk seconds | loader interactions/s | bulk/loader |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for size in _ordered_sizes(bulk):
+        cell = bulk[size]
+        ratio = ratios.get("bulk_over_loader", {}).get(size, "–")
+        lines.append(
+            f"| {size} | {_fmt(cell['rows_s'])} | {_fmt(cell['seconds'])} "
+            f"| {_fmt(load.get(size, {}).get('loader_rows_s'))} | {ratio}× |"
+        )
+    lines += [
+        "",
+        "From the loader's rows to a started server with its indexes: rows, CSV, stop, "
+        "import, start, empty lists, schema (details.bulk has each phase); validation apart.",
+    ]
     return [*lines, ""]
 
 

@@ -1,9 +1,13 @@
-"""The whole suite in one run: load, latency and concurrency, size by size.
+"""The whole suite in one run: load, latency and concurrency, size by size, then bulk.
 
-Each size is loaded once, by our loader (last, after the naive baseline and the ceiling
-at the sizes that compare loaders), and every latency query then runs on that graph.
-Concurrency runs on the largest graph. Results are written after every size, so a run
-cut short still leaves what it measured.
+At each size, `actorgraph validate` and `actorgraph load` first run as a user runs them
+(child processes: wall time and peak RSS); then our loader in this process, last after the
+naive baseline and the ceiling at the sizes that compare loaders. Every latency query
+runs on the graph it leaves. Concurrency runs on the largest graph. Then the local server
+is restarted (the one checkpoint Community allows) to measure the store on disk, and
+warmed up again for the next size. The offline importer (bulk) runs after every size:
+it restarts the server too. Results are written after every step, so a run cut short
+still leaves what it measured.
 """
 
 from __future__ import annotations
@@ -22,14 +26,18 @@ from neo4j import Driver
 
 from actorgraph.settings import Settings
 from bench.api_server import running_api
+from bench.as_user import load_as_user, validate_as_user
+from bench.bulk_import import bulk_cell, bulk_details, run_bulk
 from bench.concurrency import measure_concurrency
 from bench.datasets import CACHE, actors_for, size_label, synth_dataset
 from bench.latency import QueryCase, measure_latency, pick_cases
-from bench.load import measure_load
+from bench.load import measure_load, validate_dataset
 from bench.report import describe_machine, describe_neo4j, new_result, write_outputs
+from bench.store_size import checkpointed_store_mb
 from loader import DEFAULT_BATCH_SIZE
+from loader.generations import wipe
 
-SECTIONS = ("load", "latency", "concurrency")
+SECTIONS = ("load", "latency", "concurrency", "bulk")
 RESULTS_DIR = Path(__file__).parent / "results"
 # A load comparison (validation, ceiling, naive, loader) at a size is skipped by default
 # when its loader alone is known to take longer than the issue's 10-minute budget.
@@ -46,6 +54,9 @@ class Options:
     sizes: list[int]
     compare_sizes: set[int]
     sections: set[str] = field(default_factory=lambda: set(SECTIONS))
+    # Sizes of the offline import (the bulk section); none unless asked, as it restarts
+    # the server (`python -m bench` asks for the compare sizes).
+    bulk_sizes: set[int] = field(default_factory=set)
     requests: int = 200
     max_query_seconds: float = 120.0
     naive_seconds: float = 60.0
@@ -84,16 +95,24 @@ def run(driver: Driver, settings: Settings, options: Options, progress: Progress
     if "load" in options.sections:
         _warm_up(driver, database, options, progress)
         result["details"]["notes"].append(
-            f"The server was warmed up first by one unmeasured load of "
-            f"{size_label(min(options.sizes))}: on a JIT-cold server the first loader measured "
-            "ran at a third of its speed."
+            f"The server was warmed up first, and after each restart that measured a store, "
+            f"by one unmeasured load of {size_label(min(options.sizes))}: on a JIT-cold "
+            "server the first loader measured ran at a third of its speed."
         )
     for size in options.sizes:
         began = time.monotonic()
         _run_size(driver, settings, options, size, result, progress)
+        if "load" in options.sections and settings.uses_local_server:
+            _store_size(driver, settings, size, result, progress)
+            if size != options.sizes[-1]:
+                _warm_up(driver, database, options, progress)  # the restart left it JIT-cold
         progress(f"[{size_label(size)}] done in {time.monotonic() - began:.0f} s")
         # After every size, so that a run cut short still leaves what it measured.
         written = write_outputs(result, options.out_dir, options.stem)
+    if "bulk" in options.sections:
+        for size in sorted(options.bulk_sizes):
+            _bulk_size(settings, options, size, result, progress)
+            written = write_outputs(result, options.out_dir, options.stem)
     progress("wrote " + ", ".join(str(path) for path in written))
     return result
 
@@ -107,11 +126,15 @@ def _new_suite_result(driver: Driver, settings: Settings, options: Options) -> d
         {
             "date": options.stem,
             "neo4j_memory": neo4j_memory,
-            "sizes": {size_label(n): {"actors": actors_for(n)} for n in options.sizes},
+            "sizes": {
+                size_label(n): {"actors": actors_for(n)}
+                for n in sorted(set(options.sizes) | options.bulk_sizes)
+            },
             "requests_per_query": options.requests,
             "load": {},
             "latency": {},
             "concurrency": {},
+            "bulk": {},
             "notes": notes,
         },
     )
@@ -119,9 +142,22 @@ def _new_suite_result(driver: Driver, settings: Settings, options: Options) -> d
         if "load" in options.sections:
             notes.append(
                 f"{size_label(skipped)}: naive and ceiling not run, the three loaders would not "
-                "fit in 10 minutes at this size (validation and loader times are in "
-                "details.load); our loader's rate is there too (--compare-sizes to force it)."
+                f"fit in 10 minutes at this size; load.{size_label(skipped)} has our loader's "
+                "rate and the user's timings (--compare-sizes to force them)."
             )
+    if "load" in options.sections:
+        notes.append(
+            "load.<size>.validate_s and load_s are the wall seconds of `actorgraph validate "
+            "--strict` and `actorgraph load --wipe --yes` (into an emptied database), each "
+            "in a child process as a user runs it, Python's start and the load's own "
+            "validation included; memory.<size> has their peak RSS (the child's ru_maxrss). "
+            "details.load.<size>.validate_s is the in-process validation before the loaders."
+        )
+    if not settings.uses_local_server:
+        notes.append(
+            f"No store sizes and no bulk import: the server ({settings.bolt_uri}) is not the "
+            "local one, whose folders the suite could read and which it could stop."
+        )
     return result
 
 
@@ -149,22 +185,30 @@ def _run_size(
             f"[{size_label(size)}] the live graph already holds {size} interactions; reusing it"
         )
     elif compare or needs_graph or "load" in options.sections:
-        _load_size(driver, database, options, size, compare, result, progress)
+        _load_size(driver, settings, options, size, compare, result, progress)
     if needs_graph:
         _query_size(driver, settings, options, size, result, progress)
 
 
 def _load_size(
     driver: Driver,
-    database: str,
+    settings: Settings,
     options: Options,
     size: int,
     compare: bool,
     result: dict[str, Any],
     progress: Progress,
 ) -> None:
+    database = settings.neo4j_database
     label = size_label(size)
     folder = synth_dataset(size, actors_for(size), options.cache)
+    # First, while this process holds nothing of this size: the children's peaks share
+    # the machine with it.
+    as_user = (
+        _as_user(driver, settings, folder, _labelled(progress, label))
+        if "load" in options.sections
+        else None
+    )
     progress(f"[{label}] loading {folder.name}" + (" (3 loaders)" if compare else ""))
     row, details, _ = measure_load(
         driver,
@@ -175,10 +219,67 @@ def _load_size(
         compare=compare,
         progress=_labelled(progress, label),
     )
-    if compare:
-        result["load"][label] = row
+    if as_user is not None:
+        result["load"][label] = {**row, **as_user["load"]}
+        result["memory"][label] = as_user["memory"]
     result["details"]["load"][label] = details
     _release_memory()
+
+
+def _store_size(
+    driver: Driver, settings: Settings, size: int, result: dict[str, Any], progress: Progress
+) -> None:
+    """The store of the graph this size left, once the server has checkpointed it."""
+    label = size_label(size)
+    progress(f"[{label}] restarting the server to measure its store")
+    store_mb = checkpointed_store_mb(driver, settings)
+    result["store"][label] = {"store_mb": store_mb}
+    progress(f"[{label}] store on disk: {store_mb:,.1f} MB")
+
+
+def _as_user(
+    driver: Driver, settings: Settings, folder: Path, progress: Progress
+) -> dict[str, Any]:
+    """`actorgraph validate` and `actorgraph load` in child processes, on an emptied
+    database: their wall seconds (for load.<size>) and peak RSS (for memory.<size>)."""
+    wipe(driver, settings.neo4j_database)
+    validated = validate_as_user(folder, settings)
+    progress(
+        f"actorgraph validate: {validated.seconds:.1f} s, peak RSS {validated.peak_rss_mb:,.0f} MB"
+    )
+    loaded = load_as_user(folder, settings)
+    progress(f"actorgraph load: {loaded.seconds:.1f} s, peak RSS {loaded.peak_rss_mb:,.0f} MB")
+    return {
+        "load": {"validate_s": round(validated.seconds, 1), "load_s": round(loaded.seconds, 1)},
+        "memory": {
+            "validate_peak_rss_mb": round(validated.peak_rss_mb, 1),
+            "load_peak_rss_mb": round(loaded.peak_rss_mb, 1),
+        },
+    }
+
+
+def _bulk_size(
+    settings: Settings, options: Options, size: int, result: dict[str, Any], progress: Progress
+) -> None:
+    """The offline import of this size (bench/bulk_import.py): the server is stopped, its
+    database replaced by `neo4j-admin database import full`, and started again."""
+    label = size_label(size)
+    if not settings.uses_local_server:
+        progress(f"[{label}] bulk skipped: {settings.bolt_uri} is not the local server")
+        return
+    folder = synth_dataset(size, actors_for(size), options.cache)
+    report, validate_s = validate_dataset(folder)
+    progress(f"[{label}] bulk: validated in {validate_s:.1f} s; importing (the server restarts)")
+    run = run_bulk(settings, report)
+    del report
+    _release_memory()
+    # A synth dataset holds exactly `size` interactions (details.load.<size>.interactions).
+    result["bulk"][label] = bulk_cell(size, run)
+    result["details"]["bulk"][label] = {**bulk_details(run), "validate_s": round(validate_s, 1)}
+    progress(
+        f"[{label}] bulk: {result['bulk'][label]['rows_s']:,.0f} interactions/s "
+        f"({run.seconds:.1f} s end to end)"
+    )
 
 
 def _query_size(
