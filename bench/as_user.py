@@ -9,6 +9,7 @@ report the suite's peak RSS instead (the wrapper's docstring says why).
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -20,14 +21,23 @@ from actorgraph.settings import Settings
 from bench.api_server import CHECKOUT, api_environment
 
 PEAK_RSS_WRAPPER = Path(__file__).with_name("peak_rss.py")
-# Lines of a failed command's output kept in the error.
+# Lines of a command's output kept (in the error, when it fails).
 OUTPUT_TAIL_LINES = 30
+LOAD_SECONDS = re.compile(r"\bin ([0-9]+(?:\.[0-9]+)?) s\.")
 
 
 @dataclass(frozen=True)
 class ChildRun:
     seconds: float
     peak_rss_mb: float
+    # The last lines it printed.
+    output: str = ""
+
+    def load_seconds(self) -> float | None:
+        """What `actorgraph load` reports as its own time: rows shaped, written, published
+        (its validation and Python's start not counted), from "... in 142.4 s." at its end."""
+        found = LOAD_SECONDS.findall(self.output)
+        return float(found[-1]) if found else None
 
 
 def run_measured(command: list[str], env: dict[str, str]) -> ChildRun:
@@ -53,11 +63,11 @@ def run_measured(command: list[str], env: dict[str, str]) -> ChildRun:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
                 raise
+        tail = "\n".join(output.read_text(errors="replace").splitlines()[-OUTPUT_TAIL_LINES:])
         if returncode != 0:
-            tail = output.read_text(errors="replace").splitlines()[-OUTPUT_TAIL_LINES:]
-            raise RuntimeError(f"`{' '.join(command)}` exited {returncode}:\n" + "\n".join(tail))
+            raise RuntimeError(f"`{' '.join(command)}` exited {returncode}:\n" + tail)
         seconds, max_rss_kib = report.read_text().split()
-    return ChildRun(seconds=float(seconds), peak_rss_mb=int(max_rss_kib) / 1024)
+    return ChildRun(seconds=float(seconds), peak_rss_mb=int(max_rss_kib) / 1024, output=tail)
 
 
 def actorgraph_command(*args: str | Path) -> list[str]:

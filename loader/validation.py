@@ -16,7 +16,7 @@ and warning into a ``ValidationReport`` (see ``loader.validation_report`` for wh
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +46,11 @@ from loader.validation_report import (
 )
 from loader.yaml_files import FileRefused, parse_mapping, read_text
 
+# The two passes, as `progress` names them.
+READING_IDS = "reading ids"
+CHECKING_RECORDS = "checking records"
+FileProgress = Callable[[str, int, int], None]
+
 __all__ = [
     "DEFAULT_LIMITS",
     "Issue",
@@ -64,6 +69,7 @@ def validate_paths(
     loaded: Sequence[Path] = (),
     limits: Limits = DEFAULT_LIMITS,
     known_offsets: Offsets | None = None,
+    progress: FileProgress | None = None,
 ) -> ValidationReport:
     """Validate dataset files (or directories of them) together.
 
@@ -72,7 +78,8 @@ def validate_paths(
     sources already in the graph that the given files do not replace: they are
     validated with them, and messages name them as where an id was looked for.
     `known_offsets` are where quotes were found when their sources were loaded: a quote
-    whose text is absent here counts as verified at that place.
+    whose text is absent here counts as verified at that place. `progress` is called after
+    each file of each pass with the pass's name, the files done and the files in all.
     """
     with gc_paused():
         return _validate_paths(
@@ -82,6 +89,7 @@ def validate_paths(
             loaded=loaded,
             limits=limits,
             known_offsets=known_offsets or {},
+            progress=progress or (lambda step, done, total: None),
         )
 
 
@@ -113,6 +121,7 @@ def _validate_paths(
     loaded: Sequence[Path],
     limits: Limits,
     known_offsets: Offsets,
+    progress: FileProgress,
 ) -> ValidationReport:
     """Two passes over the files, each holding one file's records at a time: the first
     learns every id (references may point to a later file), the second checks each record."""
@@ -121,8 +130,10 @@ def _validate_paths(
     reg = Registry()
     linked = LinkedDates()
     places: list[tuple[LoadedFile, list[str]]] = []
-    for path in _expand(paths, phases.files):
+    expanded = _expand(paths, phases.files)
+    for done, path in enumerate(expanded, start=1):
         found = _load_file(path, phases.files.about(path), limits)
+        progress(READING_IDS, done, len(expanded))
         if found is None:
             continue
         lf, data = found
@@ -140,13 +151,14 @@ def _validate_paths(
     quotes.check_texts(sources_dir, phases.texts)
     report.titles = phases.texts.titles
     names = NameOwners()
-    for lf in report.files:
+    for done, lf in enumerate(report.files, start=1):
         data = lf.read()
         check_file(data, reg, phases.records.about(lf.path))
         offsets = quotes.check_file(lf, data, phases.quotes.about(lf.path))
         names.check(data, phases.names.about(lf.path))
         linked.collect(str(lf.path), data)
         report.index.add_file(data, offsets)
+        progress(CHECKING_RECORDS, done, len(report.files))
     quotes.finish(strict, phases.quote_totals)
     report.unverified_quotes = phases.quote_totals.unverified_quotes
     report.coverage = phases.quote_totals.coverage

@@ -19,6 +19,7 @@ from actorgraph.cli.output import (
     print_validation,
     sources_option,
     strict_option,
+    validation_progress,
 )
 from actorgraph.exports import FORMATS
 from actorgraph.settings import Settings, get_settings
@@ -58,7 +59,8 @@ def validate(paths: tuple[Path, ...], strict: bool, sources: Path | None, graph:
     settings = get_settings()
     targets = list(paths) or [settings.actorgraph_data]
     sources_dir = sources or settings.actorgraph_sources
-    report = validate_paths(targets, sources_dir=sources_dir, strict=strict)
+    with validation_progress() as progress:
+        report = validate_paths(targets, sources_dir=sources_dir, strict=strict, progress=progress)
     note = None
     if graph:
         report, note = with_loaded_sources(settings, targets, report, sources_dir, strict)

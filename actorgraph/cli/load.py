@@ -24,6 +24,7 @@ from actorgraph.cli.output import (
     print_validation,
     sources_option,
     strict_option,
+    validation_progress,
 )
 from actorgraph.settings import Settings, get_settings
 from loader import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
@@ -97,7 +98,8 @@ def load(
     settings = get_settings()
     targets = list(paths) or [settings.actorgraph_data]
     sources_dir = sources or settings.actorgraph_sources
-    given = validate_paths(targets, sources_dir=sources_dir, strict=strict)
+    with validation_progress() as progress:
+        given = validate_paths(targets, sources_dir=sources_dir, strict=strict, progress=progress)
     if wipe:
         confirm_wipe(given, settings, ask=not yes)
     run_load(

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 if TYPE_CHECKING:
-    from loader.validation import ValidationReport
+    from loader.validation import FileProgress, ValidationReport
 
 console = Console(stderr=True, highlight=False)
 
@@ -22,6 +32,30 @@ EXIT_BUSY = 2  # another load holds the lock: like an unreachable server, worth 
 def fail(message: str, code: int = 1) -> NoReturn:
     console.print(f"[bold red]Error:[/] {message}", soft_wrap=True)
     sys.exit(code)
+
+
+@contextmanager
+def validation_progress() -> Iterator[FileProgress]:
+    """A bar per pass of validation, on a terminal only: a large dataset takes minutes."""
+    bars = Progress(
+        TextColumn("validating: {task.description:<17}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    tasks: dict[str, TaskID] = {}
+
+    def advance(step: str, done: int, total: int) -> None:
+        if step not in tasks:
+            tasks[step] = bars.add_task(step, total=total)
+        bars.update(tasks[step], completed=done)
+
+    with bars:
+        yield advance
 
 
 def print_validation(report: ValidationReport) -> None:
