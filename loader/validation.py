@@ -39,6 +39,7 @@ from loader.validation_limits import DEFAULT_LIMITS, Limits
 from loader.validation_messages import COLLECTIONS, schema_issues
 from loader.validation_report import (
     FILE_LEVEL,
+    FileChanged,
     FileIssues,
     Issue,
     LoadedFile,
@@ -152,12 +153,14 @@ def _validate_paths(
     report.titles = phases.texts.titles
     names = NameOwners()
     for done, lf in enumerate(report.files, start=1):
-        data = lf.read()
-        check_file(data, reg, phases.records.about(lf.path))
-        offsets = quotes.check_file(lf, data, phases.quotes.about(lf.path))
-        names.check(data, phases.names.about(lf.path))
-        linked.collect(str(lf.path), data)
-        report.index.add_file(data, offsets)
+        records = _read_again(lf, phases.files.about(lf.path))
+        if records is None:
+            continue
+        check_file(records, reg, phases.records.about(lf.path))
+        offsets = quotes.check_file(lf, records, phases.quotes.about(lf.path))
+        names.check(records, phases.names.about(lf.path))
+        linked.collect(str(lf.path), records)
+        report.index.add_file(records, offsets)
         progress(CHECKING_RECORDS, done, len(report.files))
     quotes.finish(strict, phases.quote_totals)
     report.unverified_quotes = phases.quote_totals.unverified_quotes
@@ -165,6 +168,17 @@ def _validate_paths(
     linked.check(phases.linked)
     phases.join_into(report)
     return report
+
+
+def _read_again(lf: LoadedFile, issues: FileIssues) -> SourceFile | None:
+    """The records of a file the first pass read, or None if it changed or went since."""
+    try:
+        return lf.read()
+    except FileChanged as exc:
+        issues.error(FILE_LEVEL, "-", str(exc))
+    except OSError as exc:
+        issues.error(FILE_LEVEL, "-", f"cannot read file: {exc.strerror}")
+    return None
 
 
 def _expand(paths: Sequence[Path], report: ValidationReport) -> list[Path]:

@@ -19,6 +19,7 @@ from actorgraph.settings import Settings
 from loader.generations import wipe
 from loader.load import load_paths
 from loader.snapshot import export_live_graph
+from loader.stored_sources import LiveSource
 
 pytestmark = pytest.mark.neo4j
 
@@ -141,3 +142,17 @@ def test_removing_an_unknown_source_says_which_exist(
     assert done.returncode == 1
     assert "no live source no-such-source" in done.stderr
     assert "actorgraph sources" in done.stderr
+
+
+def stored(offsets: str) -> LiveSource:
+    return LiveSource("note", None, None, None, None, None, None, None, offsets)
+
+
+def test_stored_offsets_of_either_form_say_in_which_text_each_quote_was_found() -> None:
+    # Before 2026-12 a source kept [quote, start, end] of every quote in its own text, from
+    # any file; now its file's quotes, with the source named where it is another one.
+    old = stored('[["a quote", 3, 10]]')
+    new = stored('[["a quote", 3, 10], ["their words", 5, 16, "seed"]]')
+    assert old.quote_offsets() == {("note", "a quote"): (3, 10)}
+    assert new.quote_offsets() == {("note", "a quote"): (3, 10), ("seed", "their words"): (5, 16)}
+    assert new.quote_offsets(foreign_only=True) == {("seed", "their words"): (5, 16)}
