@@ -105,6 +105,7 @@ def with_loaded_sources(
         return given, f"ids were looked up in the given files only. {exc.explain(settings)}"
     except LoadError as exc:
         return given, f"ids were looked up in the given files only: {exc}"
+    plan.close()  # the report's issues are all this command needs of it
     return plan.report, None
 
 
