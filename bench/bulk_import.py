@@ -42,7 +42,8 @@ from bench.datasets import actors_for, parse_size, size_label, synth_dataset
 from bench.load import run_loader, validate_dataset
 from loader import DEFAULT_BATCH_SIZE
 from loader.gc_pause import gc_paused
-from loader.rows import Rows, RowStream
+from loader.row_stream import RowStream
+from loader.rows import Rows
 from loader.schema import apply_schema
 from loader.stored_sources import stamp_sources
 from loader.validation import ValidationReport

@@ -21,7 +21,8 @@ from loader import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
 from loader.gc_pause import gc_paused
 from loader.generations import wipe
 from loader.load import load_paths
-from loader.rows import Rows, build_rows
+from loader.row_stream import build_rows
+from loader.rows import Rows
 from loader.schema import apply_schema
 from loader.validation import ValidationReport, validate_paths
 from loader.writer import write_plan, write_rows

@@ -50,7 +50,7 @@ from loader.generations import (
     publish,
 )
 from loader.load_lock import LoadLock, LockHolder, LostLock
-from loader.rows import RowStream
+from loader.row_stream import RowStream
 from loader.schema import apply_schema
 from loader.stored_sources import LiveSource, carry_over, live_sources, stamp_sources
 from loader.validation import ValidationReport, validate_paths
@@ -210,12 +210,19 @@ class LoadInput:
         if self.folder is not None:
             self.folder.cleanup()
 
+    def __enter__(self) -> LoadInput:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 class UnreviewedDraft(LoadError):
     """A file `actorgraph draft` wrote still says `draft: true`."""
 
 
-def refuse_drafts(report: ValidationReport) -> None:
+def refuse_unloadable(report: ValidationReport) -> None:
+    """Raise UnreviewedDraft for a draft, InvalidDataset for any error."""
     drafts = [str(f.path) for f in report.files if f.draft]
     if drafts:
         raise UnreviewedDraft(
@@ -223,6 +230,8 @@ def refuse_drafts(report: ValidationReport) -> None:
             "yet. Check each record against the text (quotes, participants, roles, dates), "
             "fix or delete what is wrong, then remove the `draft: true` line and load again."
         )
+    if not report.ok:
+        raise InvalidDataset(report)
 
 
 def validate_for_load(
@@ -313,9 +322,10 @@ def load_paths(
     """
     # Constraints before any MERGE, and before the lock, which one of them guards.
     apply_schema(driver, database)
-    with LoadLock(driver, database, wait=wait, on_wait=on_wait) as lock:
-        # Under the lock: the live sources it reads are the ones this load replaces.
-        plan = validate_for_load(
+    # The plan is made under the lock: the live sources it reads are those this load replaces.
+    with (
+        LoadLock(driver, database, wait=wait, on_wait=on_wait) as lock,
+        validate_for_load(
             driver,
             paths,
             database=database,
@@ -324,26 +334,22 @@ def load_paths(
             wipe_first=wipe_first,
             given=given,
             remove=remove,
-        )
-        try:
-            refuse_drafts(plan.report)
-            if not plan.report.ok:
-                raise InvalidDataset(plan.report)
-            with translated_errors(), _file_changed_is_a_load_error():
-                summary = write_dataset(
-                    driver,
-                    plan,
-                    database=database,
-                    batch_size=batch_size,
-                    writers=writers,
-                    progress=progress,
-                    on_plan=on_plan,
-                    lock=lock,
-                )
-                if wipe_first:
-                    # Only now, with the new generation live: a load killed before this
-                    # point has left the old graph in place, --wipe or not.
-                    summary.nodes_deleted += delete_all_but(driver, database, summary.generation)
-        finally:
-            plan.close()
+        ) as plan,
+    ):
+        refuse_unloadable(plan.report)
+        with translated_errors(), _file_changed_is_a_load_error():
+            summary = write_dataset(
+                driver,
+                plan,
+                database=database,
+                batch_size=batch_size,
+                writers=writers,
+                progress=progress,
+                on_plan=on_plan,
+                lock=lock,
+            )
+            if wipe_first:
+                # Only now, with the new generation live: a load killed before this
+                # point has left the old graph in place, --wipe or not.
+                summary.nodes_deleted += delete_all_but(driver, database, summary.generation)
     return summary

@@ -14,7 +14,7 @@ from neo4j import Driver
 from actorgraph.settings import Settings
 from loader.generations import live_generation
 from loader.load import LoadError, load_paths
-from loader.rows import STAGES, RowStream
+from loader.row_stream import STAGES, RowStream
 from loader.schema import apply_schema
 from loader.synth import generate
 from loader.validation import validate_paths
