@@ -9,17 +9,25 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import APIKeyHeader
-from neo4j import AsyncDriver
+from neo4j import AsyncDriver, Driver
 
 from actorgraph.queries import canned
 from actorgraph.settings import Settings
 from loader.vocabulary import ACTOR_KINDS, INTERACTION_TYPES, STATUSES
 
 
-def get_driver(request: Request) -> AsyncDriver:
-    """The app's driver; while Neo4j is known to be down (api/circuit.py), a 503 at once."""
+def get_driver(request: Request) -> Driver:
+    """The app's driver of the canned reads (`CannedQuery.arun`); while Neo4j is known to
+    be down (api/circuit.py), a 503 at once."""
     request.app.state.circuit.check()
-    driver: AsyncDriver = request.app.state.driver
+    driver: Driver = request.app.state.driver
+    return driver
+
+
+def get_async_driver(request: Request) -> AsyncDriver:
+    """The app's async driver, for what streams or is cancelled: exports, ad hoc Cypher."""
+    request.app.state.circuit.check()
+    driver: AsyncDriver = request.app.state.async_driver
     return driver
 
 
@@ -34,10 +42,11 @@ def get_app_settings(request: Request) -> Settings:
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
-DriverDep = Annotated[AsyncDriver, Depends(get_driver)]
+DriverDep = Annotated[Driver, Depends(get_driver)]
+AsyncDriverDep = Annotated[AsyncDriver, Depends(get_async_driver)]
 
 
-async def fetch_actor(driver: AsyncDriver, database: str, actor_id: str) -> dict[str, Any]:
+async def fetch_actor(driver: Driver, database: str, actor_id: str) -> dict[str, Any]:
     """The actor's record, or 404: used by every endpoint that takes an actor id."""
     rows = await canned("actor").arun(driver, database, actor=actor_id)
     if not rows:
