@@ -196,9 +196,9 @@ class CannedQuery:
         return [json_row(record) for record in records]
 
     async def arun(self, driver: Driver, database: str, **given: Any) -> list[dict[str, Any]]:
-        """`run` in a worker thread, for the API's event loop. The sync driver with its Rust
-        codec answers sooner than the async driver, whose receive loop cost up to 7 ms a
-        query more than the thread does (bench/results/README.md, 2026-12-02)."""
+        """`run` in a worker thread, for the API's event loop. The sync driver answers sooner
+        than the async one, whose receive loop cost up to 7 ms a query more than the thread
+        does (bench/results/2026-12-02-api-overhead.md)."""
         return await asyncio.to_thread(self.run, driver, database, **given)
 
     def rows(self, tx: Transaction, **given: Any) -> Rows:
