@@ -105,15 +105,23 @@ def _driver_options(settings: Settings, retry_s: float) -> dict[str, Any]:
     }
 
 
-def open_driver(settings: Settings) -> Driver:
-    """The CLI's and the loader's driver: a write may retry a transient error for 5 s."""
-    return GraphDatabase.driver(settings.bolt_uri, **_driver_options(settings, retry_s=5.0))
+# The API's drivers connect lazily, so the API starts (and answers 503) while Neo4j is down,
+# and recovers on its own; a request retries for 2 s at most, not a client's 5.
+API_RETRY_S = 2.0
+
+
+def open_driver(settings: Settings, retry_s: float = 5.0) -> Driver:
+    """The CLI's and the loader's driver: a write may retry a transient error for 5 s. The
+    API's canned reads use one too, with `API_RETRY_S`, from worker threads."""
+    return GraphDatabase.driver(settings.bolt_uri, **_driver_options(settings, retry_s=retry_s))
 
 
 def open_async_driver(settings: Settings) -> AsyncDriver:
-    """The API's driver. It connects lazily, so the API starts (and answers 503) while Neo4j
-    is down, and recovers on its own; a request retries for 2 s at most, not a client's 5."""
-    return AsyncGraphDatabase.driver(settings.bolt_uri, **_driver_options(settings, retry_s=2.0))
+    """The API's driver for what streams or must be cancelled: exports, ad hoc Cypher, and
+    the circuit's probe."""
+    return AsyncGraphDatabase.driver(
+        settings.bolt_uri, **_driver_options(settings, retry_s=API_RETRY_S)
+    )
 
 
 @contextmanager

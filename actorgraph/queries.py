@@ -39,6 +39,7 @@ the library's own (see actorgraph/database.py).
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
@@ -194,13 +195,11 @@ class CannedQuery:
             records, _, _ = driver.execute_query(self.cypher, self.bind(given), database_=database)
         return [json_row(record) for record in records]
 
-    async def arun(self, driver: AsyncDriver, database: str, **given: Any) -> list[dict[str, Any]]:
-        """`run` for the async driver (the API's)."""
-        with rejections():
-            records, _, _ = await driver.execute_query(
-                self.cypher, self.bind(given), database_=database, routing_="r"
-            )
-        return [json_row(record) for record in records]
+    async def arun(self, driver: Driver, database: str, **given: Any) -> list[dict[str, Any]]:
+        """`run` in a worker thread, for the API's event loop. The sync driver answers sooner
+        than the async one, whose receive loop cost up to 7 ms a query more than the thread
+        does (bench/results/2026-12-02-api-overhead.md)."""
+        return await asyncio.to_thread(self.run, driver, database, **given)
 
     def rows(self, tx: Transaction, **given: Any) -> Rows:
         """The rows as Neo4j sends them, from a `read_transaction` (an export's)."""

@@ -22,8 +22,15 @@ PLAIN = frozenset({str, int, bool})
 def json_value(value: Any) -> Any:
     """A value of a record as JSON: nodes, relationships, paths, temporal and spatial
     values get plain shapes; NaN and infinities, which JSON cannot hold, become strings."""
-    if value is None or type(value) in PLAIN:
+    kind = type(value)
+    if value is None or kind in PLAIN:
         return value  # most values: a check each, not the ten below (an export has millions)
+    # The canned queries' maps and lists, before the isinstance checks (ABC ones among them)
+    # that each of their many items would otherwise go through.
+    if kind is list:
+        return [json_value(v) for v in value]
+    if kind is dict:
+        return {k: json_value(v) for k, v in value.items()}
     if isinstance(value, Node):
         return {"labels": sorted(value.labels), "properties": json_properties(value)}
     if isinstance(value, Relationship):

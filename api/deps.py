@@ -1,5 +1,10 @@
 """Dependencies shared by the routers: settings, driver, the actor lookup, and checks of
-vocabulary parameters."""
+vocabulary parameters.
+
+The dependencies are `async def` though they wait on nothing: FastAPI runs a plain `def`
+dependency in its thread pool, a hand-off to a thread and back for each one, on every
+request.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +14,29 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import APIKeyHeader
-from neo4j import AsyncDriver
+from neo4j import AsyncDriver, Driver
 
 from actorgraph.queries import canned
 from actorgraph.settings import Settings
 from loader.vocabulary import ACTOR_KINDS, INTERACTION_TYPES, STATUSES
 
 
-def get_driver(request: Request) -> AsyncDriver:
-    """The app's driver; while Neo4j is known to be down (api/circuit.py), a 503 at once."""
+async def get_driver(request: Request) -> Driver:
+    """The app's driver of the canned reads (`CannedQuery.arun`); while Neo4j is known to
+    be down (api/circuit.py), a 503 at once."""
     request.app.state.circuit.check()
-    driver: AsyncDriver = request.app.state.driver
+    driver: Driver = request.app.state.driver
     return driver
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_async_driver(request: Request) -> AsyncDriver:
+    """The app's async driver, for what streams or is cancelled: exports, ad hoc Cypher."""
+    request.app.state.circuit.check()
+    driver: AsyncDriver = request.app.state.async_driver
+    return driver
+
+
+async def get_app_settings(request: Request) -> Settings:
     """The settings the app was created with (tests create apps with settings of their own).
 
     Read from the app rather than set through `dependency_overrides`: while any override
@@ -34,10 +47,11 @@ def get_app_settings(request: Request) -> Settings:
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
-DriverDep = Annotated[AsyncDriver, Depends(get_driver)]
+DriverDep = Annotated[Driver, Depends(get_driver)]
+AsyncDriverDep = Annotated[AsyncDriver, Depends(get_async_driver)]
 
 
-async def fetch_actor(driver: AsyncDriver, database: str, actor_id: str) -> dict[str, Any]:
+async def fetch_actor(driver: Driver, database: str, actor_id: str) -> dict[str, Any]:
     """The actor's record, or 404: used by every endpoint that takes an actor id."""
     rows = await canned("actor").arun(driver, database, actor=actor_id)
     if not rows:
@@ -53,7 +67,7 @@ def _one_of(name: str, value: str | None, allowed: tuple[str, ...]) -> str | Non
     return value
 
 
-def interaction_type(
+async def interaction_type(
     type: Annotated[
         str | None,
         Query(description="an interaction type: " + ", ".join(t.name for t in INTERACTION_TYPES)),
@@ -62,13 +76,13 @@ def interaction_type(
     return _one_of("type", type, tuple(t.name for t in INTERACTION_TYPES))
 
 
-def interaction_status(
+async def interaction_status(
     status: Annotated[str | None, Query(description="one of: " + ", ".join(STATUSES))] = None,
 ) -> str | None:
     return _one_of("status", status, STATUSES)
 
 
-def actor_kind(
+async def actor_kind(
     kind: Annotated[str | None, Query(description="one of: " + ", ".join(ACTOR_KINDS))] = None,
 ) -> str | None:
     return _one_of("kind", kind, ACTOR_KINDS)
@@ -104,7 +118,7 @@ API_KEY_HEADER = APIKeyHeader(
 )
 
 
-def require_api_key(
+async def require_api_key(
     settings: SettingsDep, given: Annotated[str | None, Depends(API_KEY_HEADER)]
 ) -> None:
     """Refuse the request (401) unless it carries the configured API key; no key, no check."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
@@ -21,7 +22,13 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from actorgraph.database import Neo4jAuthFailed, Neo4jUnavailable, open_async_driver
+from actorgraph.database import (
+    API_RETRY_S,
+    Neo4jAuthFailed,
+    Neo4jUnavailable,
+    open_async_driver,
+    open_driver,
+)
 from actorgraph.queries import QueryRejected
 from actorgraph.settings import Settings, get_settings
 from api.circuit import Circuit
@@ -53,6 +60,8 @@ talks of February–March 2022.
 # Headers Neo4j Browser sends when it fetches a guide (`:play URL`); they make the request
 # "non-simple", so the browser asks first (a CORS preflight) whether it may send them.
 BROWSER_FETCH_HEADERS = ["Cache-Control", "Pragma", "Content-Type"]
+
+READ_THREADS = 40
 
 # Swagger UI and ReDoc load their scripts from a CDN by default, which leaves /docs and /redoc
 # blank offline; the fastapi-offline package ships the same files, served from here instead.
@@ -118,14 +127,20 @@ def serve_docs_offline(app: FastAPI) -> None:
 def driver_lifespan(settings: Settings) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.driver = open_async_driver(settings)
+        app.state.driver = open_driver(settings, retry_s=API_RETRY_S)
+        app.state.async_driver = open_async_driver(settings)
         app.state.circuit = Circuit()
         app.state.adhoc_slots = asyncio.Semaphore(settings.actorgraph_cypher_concurrency)
+        # The canned reads run in the loop's default executor (`CannedQuery.arun`), which
+        # would have cpu_count + 4 threads: a few slow reads would hold up every quick one.
+        # As many as FastAPI's own thread pool has.
+        asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(READ_THREADS))
         try:
             yield
         finally:
             await app.state.circuit.close()
-            await app.state.driver.close()
+            await app.state.async_driver.close()
+            app.state.driver.close()
 
     return lifespan
 
@@ -135,7 +150,7 @@ def map_errors(app: FastAPI, settings: Settings) -> None:
 
     @app.exception_handler(Neo4jUnavailable)
     async def neo4j_unavailable(request: Request, exc: Neo4jUnavailable) -> JSONResponse:
-        request.app.state.circuit.trip(request.app.state.driver, settings.neo4j_database, exc)
+        request.app.state.circuit.trip(request.app.state.async_driver, settings.neo4j_database, exc)
         return JSONResponse(
             status_code=503,
             content={"detail": exc.explain(settings)},

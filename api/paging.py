@@ -23,6 +23,7 @@ from fastapi import Depends, HTTPException, Query, Request, Response
 
 from actorgraph.queries import inspect_query
 from api.deps import DriverDep, SettingsDep
+from api.model_json import model_json
 from api.tabular import csv_response
 
 DEFAULT_LIMIT = 100
@@ -110,7 +111,16 @@ class Page:
         self, rows: Sequence[dict[str, Any]], name: str, driver: Any, database: str
     ) -> Response:
         page = await self.rows(rows, driver, database)
-        answer = csv_response(page, name)
+        return self._linked(csv_response(page, name))
+
+    async def json(
+        self, rows: Sequence[dict[str, Any]], model: Any, driver: Any, database: str
+    ) -> Response:
+        """The page as `model_json` writes it (`model` is the route's `list[...]`)."""
+        return self._linked(model_json(await self.rows(rows, driver, database), model))
+
+    def _linked(self, answer: Response) -> Response:
+        # A route that returns its own Response drops the headers set on FastAPI's.
         if "Link" in self.response.headers:
             answer.headers["Link"] = self.response.headers["Link"]
         return answer

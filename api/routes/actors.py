@@ -31,6 +31,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
         "content": {"application/json": {"example": {"detail": "no actor 'nobody'"}}},
     }
 }
+CONTACTS = list[Contact]
 ActorId = Annotated[str, Path(description="the actor's id", examples=["vladimir-putin"])]
 
 
@@ -99,7 +100,7 @@ async def get_actor(actor_id: ActorId, driver: DriverDep, settings: SettingsDep)
 @router.get(
     "/actors/{actor_id}/contacts",
     summary="Direct contacts of an actor",
-    response_model=list[Contact],
+    response_model=CONTACTS,
     responses={**NOT_FOUND, **CSV_RESPONSE},
 )
 async def list_contacts(
@@ -132,4 +133,4 @@ async def list_contacts(
         await fetch_actor(driver, database, actor_id)
     if format == "csv":
         return await page.csv(rows, f"contacts-{actor_id}", driver, database)
-    return await page.rows(rows, driver, database)
+    return await page.json(rows, CONTACTS, driver, database)

@@ -30,7 +30,7 @@ from actorgraph.queries import inspect_query
 from actorgraph.read_only import Refused, refuse_by_plan, refuse_by_text
 from actorgraph.settings import Settings
 from actorgraph.values import json_value
-from api.deps import DriverDep, SettingsDep, require_api_key
+from api.deps import AsyncDriverDep, DriverDep, SettingsDep, require_api_key
 from api.schemas import CypherRequest, CypherResult
 
 router = APIRouter(tags=["cypher"])
@@ -167,7 +167,7 @@ def door_busy(settings: Settings, why: str) -> HTTPException:
     },
 )
 async def run_cypher(
-    request: CypherRequest, driver: DriverDep, settings: SettingsDep
+    request: CypherRequest, driver: AsyncDriverDep, settings: SettingsDep
 ) -> dict[str, Any]:
     """One read-only statement, e.g. `MATCH (p:Person) RETURN p.name LIMIT 5`, with its
     `$parameters` in `params`.

@@ -15,6 +15,7 @@ from actorgraph.exports import MEDIA_TYPES, SOURCE_QUERY, ExportFormat, Writer, 
 from actorgraph.ftm_export import FtmMissing
 from actorgraph.queries import AsyncRows, aread_transaction, canned
 from api.deps import (
+    AsyncDriverDep,
     DriverDep,
     SettingsDep,
     SinceQuery,
@@ -43,6 +44,7 @@ router = APIRouter(tags=["export"])
 )
 async def export(
     driver: DriverDep,
+    async_driver: AsyncDriverDep,
     settings: SettingsDep,
     format: Annotated[
         ExportFormat,
@@ -76,7 +78,9 @@ async def export(
     except FtmMissing as exc:
         raise HTTPException(status_code=501, detail=str(exc)) from None
     async with AsyncExitStack() as stack:
-        tx = await stack.enter_async_context(aread_transaction(driver, settings.neo4j_database))
+        tx = await stack.enter_async_context(
+            aread_transaction(async_driver, settings.neo4j_database)
+        )
         rows = canned(SOURCE_QUERY[format]).arows(
             tx,
             actor=actor,

@@ -24,6 +24,7 @@ from api.tabular import CSV_RESPONSE, FormatQuery
 
 router = APIRouter(tags=["interactions"])
 
+INTERACTIONS = list[Interaction]
 # Bounded: Neo4j integers are 64-bit, and no graph of ours has a billion rows to skip.
 OffsetQuery = Annotated[
     int,
@@ -39,7 +40,7 @@ OffsetQuery = Annotated[
 @router.get(
     "/interactions",
     summary="Interactions, filtered and sorted by date",
-    response_model=list[Interaction],
+    response_model=INTERACTIONS,
     responses={422: {"description": "A bad parameter, e.g. `with` without `actor`"},
                404: {"description": "`actor` or `with` names no actor"}, **CSV_RESPONSE},
 )  # fmt: skip
@@ -98,7 +99,7 @@ async def list_interactions(
             await fetch_actor(driver, database, actor_id)
     if format == "csv":
         return await page.csv(rows, "interactions", driver, database)
-    return await page.rows(rows, driver, database)
+    return await page.json(rows, INTERACTIONS, driver, database)
 
 
 @router.get(

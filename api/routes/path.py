@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Response
 
 from actorgraph.queries import canned
 from api.deps import DriverDep, SettingsDep, fetch_actor
+from api.model_json import model_json
 from api.schemas import Path
 from loader.vocabulary import ACTOR_KINDS
 
@@ -45,7 +46,7 @@ async def get_path(
             examples=["person,organization"],
         ),
     ] = None,
-) -> dict[str, Any]:
+) -> Response:
     """Each hop joins two actors who both took part in one **held** interaction (`via`
     gives it, with its evidence). The actors in between must be of `kinds` (persons by
     default); the two ends may be of any kind. Among chains of equal length, the first by
@@ -72,4 +73,4 @@ async def get_path(
             detail=f"no chain of direct contacts from {from_!r} to {to!r} within "
             f"{max_hops} hop(s) through {', '.join(allowed)}",
         )
-    return rows[0]
+    return model_json(rows[0], Path)

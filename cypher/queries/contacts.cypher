@@ -41,4 +41,6 @@ WITH {id: other.id, name: other.name, kind: other.kind} AS actor,
 WITH *, size(source_ids) AS sources
 ORDER BY interactions DESC, actor.id
 SKIP coalesce($skip, 0) LIMIT coalesce($limit, 1000000000)
-RETURN actor, interactions, first, last, types, sources, source_ids, interaction_ids;
+// Dates as ISO text, as the API answers them: the driver then builds no date objects.
+RETURN actor, interactions, toString(first) AS first, toString(last) AS last, types, sources,
+  source_ids, interaction_ids;

@@ -50,9 +50,10 @@ WHERE ($with IS NULL OR EXISTS {
 WITH i
 ORDER BY coalesce(i.earliest, i.latest) IS NULL, coalesce(i.earliest, i.latest), i.id
 SKIP $offset LIMIT $limit
+// Dates as ISO text, as the API answers them: the driver then builds no date objects.
 RETURN i.id AS id, i.type AS type, i.cameo AS cameo, i.status AS status,
-  CASE WHEN i.precision = 'day' THEN i.earliest END AS date,
-  i.precision AS date_precision, i.earliest AS earliest, i.latest AS latest,
+  CASE WHEN i.precision = 'day' THEN toString(i.earliest) END AS date,
+  i.precision AS date_precision, toString(i.earliest) AS earliest, toString(i.latest) AS latest,
   i.date_notes AS date_notes,
   COLLECT { MATCH (i)-[:HELD_AT]->(p:Place) RETURN {id: p.id, name: p.name} AS place }[0]
     AS place,

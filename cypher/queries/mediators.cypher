@@ -110,6 +110,7 @@ WITH mediator, reasons,
     RETURN DISTINCT {kind: r.kind, target: coalesce(r.about, r.interaction).id} AS x
   } | total + CASE x.kind WHEN 'mediated' THEN 3 WHEN 'arranged' THEN 3
                           WHEN 'at_request' THEN 2 ELSE 1 END) AS score
+// Dates as ISO text, as the API answers them: the driver then builds no date objects.
 RETURN {id: mediator.id, name: mediator.name, kind: mediator.kind} AS actor, score,
   COLLECT {
     UNWIND reasons AS r
@@ -117,8 +118,8 @@ RETURN {id: mediator.id, name: mediator.name, kind: mediator.kind} AS actor, sco
     RETURN {
       kind: r.kind, side: r.side,
       interaction: {id: ri.id, type: ri.type, status: ri.status,
-                    date: CASE WHEN ri.precision = 'day' THEN ri.earliest END,
-                    earliest: ri.earliest, latest: ri.latest},
+                    date: CASE WHEN ri.precision = 'day' THEN toString(ri.earliest) END,
+                    earliest: toString(ri.earliest), latest: toString(ri.latest)},
       about: CASE WHEN r.about IS NULL THEN null
              ELSE {id: r.about.id, type: r.about.type, status: r.about.status} END
     } AS reason

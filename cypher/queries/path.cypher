@@ -28,12 +28,13 @@ WHERE size(via) <= $max_hops
 WITH chain, via
 ORDER BY [n IN nodes(p) | n.id]
 LIMIT 1
+// Dates as ISO text, as the API answers them: the driver then builds no date objects.
 RETURN size(via) AS hops,
   [n IN chain | {id: n.id, name: n.name, kind: n.kind}] AS chain,
   [i IN via | {
     id: i.id, type: i.type, status: i.status,
-    date: CASE WHEN i.precision = 'day' THEN i.earliest END,
-    date_precision: i.precision, earliest: i.earliest, latest: i.latest,
+    date: CASE WHEN i.precision = 'day' THEN toString(i.earliest) END,
+    date_precision: i.precision, earliest: toString(i.earliest), latest: toString(i.latest),
     evidence: COLLECT {
       MATCH (i)-[e:EVIDENCED_BY]->(s:Source)
       RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
