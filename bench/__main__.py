@@ -16,8 +16,8 @@ What each section measures, at each size:
                and never against NEO4J_URI
 
 Sizes: 10k, 100k and 1M by default. 10M (200k actors) runs only when asked, e.g.
-`--sizes 1M,10M` for its wall time, RSS, store size and latencies beside 1M's; it needs
-a machine with room for a 10M load (today's loader took 14.5 GB at 1M).
+`--sizes 1M,10M` for its wall time, RSS, store size and latencies beside 1M's (the loader
+holds one file at a time; an hour or more of loading on a 2-core machine).
 
 Examples:
   python -m bench                                   what `make bench` runs
