@@ -132,17 +132,15 @@ class RowStream:
             sid = data.source.id
             b.offsets = lf.offsets()
             for inter in data.interactions:
-                b._add_interaction(sid, inter)
+                b.add_interaction(sid, inter)
                 cid = b.canonical(inter.id)
                 assert cid is not None
                 if cid not in self.joined:
-                    row = b.interactions.pop(cid)
-                    del b.participants[cid]
-                    yield self._settled(row)
+                    yield self._settled(b.take_interaction(cid))
             for st in data.statements:
-                b._add_statement(sid, st)
+                b.add_statement(sid, st)
                 if st.id not in self.index.shared_statements:
-                    waiting.append(b.statements.pop(st.id))
+                    waiting.append(b.take_statement(st.id))
                     if len(waiting) >= SPILL_ROWS:
                         pickle.dump(waiting, self._spill, pickle.HIGHEST_PROTOCOL)
                         waiting = []

@@ -60,9 +60,6 @@ class Rows:
     # What rebuilding each source needs (loader/stored_sources.py); filled by the load.
     source_files: list[Row] = field(default_factory=list)
 
-    def counts(self) -> dict[str, int]:
-        return {name: len(rows) for name, rows in vars(self).items()}
-
 
 class RowBuilder:
     """Collects the rows of every file, merging records that share an id."""
@@ -137,7 +134,7 @@ class RowBuilder:
         union(row["props"]["sources"], [sid])
         merge_evidence(row["evidence"], evidence_rows(place.evidence, sid, self.offsets))
 
-    def _add_statement(self, sid: str, st: Statement) -> None:
+    def add_statement(self, sid: str, st: Statement) -> None:
         row = self.statements.setdefault(
             st.id,
             {
@@ -171,7 +168,7 @@ class RowBuilder:
             interaction_id = self.same_as[interaction_id]
         return interaction_id
 
-    def _add_interaction(self, sid: str, inter: Interaction) -> None:
+    def add_interaction(self, sid: str, inter: Interaction) -> None:
         itype = TYPES_BY_NAME[inter.type]
         cid = self.canonical(inter.id)
         assert cid is not None
@@ -237,6 +234,14 @@ class RowBuilder:
                 {"from": cid, "type": rel, "to": to, "sources": []},
             )
             union(link["sources"], [sid])
+
+    def take_interaction(self, cid: str) -> Row:
+        """The row of an interaction that no later file adds to, no longer kept here."""
+        del self.participants[cid]
+        return self.interactions.pop(cid)
+
+    def take_statement(self, statement_id: str) -> Row:
+        return self.statements.pop(statement_id)
 
     def actor_rows(self) -> list[Row]:
         return [
