@@ -1,6 +1,8 @@
 # actorgraph: the two commands are `make up` and `make test`; `make help` lists the rest.
 
 PYTHON ?= python3
+# Extra options of `python -m bench`, e.g. make bench BENCH_ARGS="--sizes 1M,10M".
+BENCH_ARGS ?=
 VENV ?= .venv
 BIN := $(VENV)/bin
 # Neo4j 5.26 runs on Java 17 or 21, not on the Temurin 25 that may also be installed.
@@ -51,7 +53,7 @@ test: lint  ## ruff, mypy and the whole pytest suite against a real Neo4j of its
 	$(BIN)/pytest
 
 bench: neo4j  ## Benchmarks on the local Neo4j (WIPES it, reloads the seed after): bench/results/<date>.*
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 	$(BIN)/actorgraph load --wipe --yes
 
 soak: venv  ## The long reliability soak (minutes); `make test` runs the fast part

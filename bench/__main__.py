@@ -23,6 +23,7 @@ Examples:
   python -m bench                                   what `make bench` runs
   python -m bench --sizes 10k                       a quick check that everything runs
   python -m bench --sizes 1M,10M --sections load,latency
+  python -m bench --sizes 10M --sections load,latency --skip-validate   10M alone, one validation
   python -m bench --sizes 1M --sections bulk --bulk-sizes 1M   the importer at 1M alone
 """
 
@@ -107,6 +108,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="skip loading a size the live graph already holds (latency/concurrency only)",
     )
+    parser.add_argument(
+        "--skip-validate",
+        action="store_true",
+        help="no separate `actorgraph validate` run before each load (at 10M it takes most of "
+        "an hour): validate_s is then the load's own validation, as it reports it, and "
+        "validate_peak_rss_mb is left empty",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS_DIR)
     parser.add_argument("--name", default=None, help="file stem of the results (default: today)")
     return parser.parse_args(argv)  # fmt: skip
@@ -127,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         concurrency_seconds=args.concurrency_seconds,
         batch_size=args.batch_size,
         reuse_graph=args.reuse_graph,
+        skip_validate=args.skip_validate,
         out_dir=args.out,
     )
     if args.name:

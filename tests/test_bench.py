@@ -21,7 +21,7 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from bench.__main__ import parse_args
-from bench.as_user import run_measured
+from bench.as_user import ChildRun, run_measured
 from bench.bulk_import import BulkRun, bulk_cell
 from bench.datasets import actors_for, parse_size, size_label
 from bench.latency import QUERIES, percentiles
@@ -61,6 +61,18 @@ def test_a_childs_peak_rss_is_its_own_not_the_largest_of_all_children() -> None:
     assert 200 <= large.peak_rss_mb < 400
     assert small.peak_rss_mb < 100
     assert small.seconds > 0
+
+
+def test_a_loads_own_validation_time_stands_in_for_a_skipped_validate_run() -> None:
+    # What `actorgraph load` prints: its validation, then warnings, bars and its summary.
+    printed = (
+        "Validated 2 file(s) in 12.5 s.\n"
+        + "Warning: synth-0001.yaml: source: text_file: quotes cover 99% of the text\n" * 40
+        + "Loaded 2 source(s) as generation 1: 10 interactions, ..., in 3.0 s.\n"
+    )
+    loaded = ChildRun(seconds=20.0, peak_rss_mb=100.0, output=printed)
+    assert (loaded.validated_seconds(), loaded.load_seconds()) == (12.5, 3.0)
+    assert parse_args(["--skip-validate"]).skip_validate
 
 
 def test_a_failing_child_raises_with_its_output() -> None:

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from rich.progress import TaskID
 
 from actorgraph.cli.output import (
     EXIT_BUSY,
@@ -22,6 +16,7 @@ from actorgraph.cli.output import (
     console,
     fail,
     print_validation,
+    progress_bars,
     sources_option,
     strict_option,
     validation_progress,
@@ -98,8 +93,11 @@ def load(
     settings = get_settings()
     targets = list(paths) or [settings.actorgraph_data]
     sources_dir = sources or settings.actorgraph_sources
+    began = time.monotonic()
     with validation_progress() as progress:
         given = validate_paths(targets, sources_dir=sources_dir, strict=strict, progress=progress)
+    if given.ok:
+        console.print(f"Validated {len(given.files)} file(s) in {time.monotonic() - began:.1f} s.")
     if wipe:
         confirm_wipe(given, settings, ask=not yes)
     run_load(
@@ -191,14 +189,7 @@ class LoadProgress:
     so that an error prints below the bars, not inside them."""
 
     def __init__(self) -> None:
-        self.bars = Progress(
-            TextColumn("{task.description:<18}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=False,
-        )
+        self.bars = progress_bars("{task.description:<18}")
         self.tasks: dict[str, TaskID] = {}
 
     def plan(self, report: ValidationReport, counts: dict[str, int | None]) -> None:

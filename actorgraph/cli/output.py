@@ -14,9 +14,11 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     TaskID,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 
 if TYPE_CHECKING:
@@ -34,16 +36,24 @@ def fail(message: str, code: int = 1) -> NoReturn:
     sys.exit(code)
 
 
+def progress_bars(
+    label: str, unit: str = "", *, transient: bool = False, disable: bool = False
+) -> Progress:
+    """Bars with the count done, the time taken and the time left: a load of millions of
+    interactions runs for an hour or more, and its user wants to know when to come back."""
+    columns: list[ProgressColumn | str] = [TextColumn(label), BarColumn(), MofNCompleteColumn()]
+    if unit:
+        columns.append(TextColumn(unit))
+    columns += [TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn()]
+    return Progress(*columns, console=console, transient=transient, disable=disable)
+
+
 @contextmanager
 def validation_progress() -> Iterator[FileProgress]:
     """A bar per pass of validation, on a terminal only: a large dataset takes minutes."""
-    bars = Progress(
-        TextColumn("validating: {task.description:<17}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("files"),
-        TimeElapsedColumn(),
-        console=console,
+    bars = progress_bars(
+        "validating: {task.description:<17}",
+        "files",
         transient=True,
         disable=not console.is_terminal,
     )
