@@ -87,6 +87,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=set(SECTIONS),
         help=f"which of {','.join(SECTIONS)} to run (default all)",
     )
+    _add_run_options(parser)
+    parser.add_argument("--out", type=Path, default=RESULTS_DIR)
+    parser.add_argument("--name", default=None, help="file stem of the results (default: today)")
+    return parser.parse_args(argv)  # fmt: skip
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    """How each section runs, and how much it measures."""
     parser.add_argument("--requests", type=int, default=200, help="requests per query and size")
     parser.add_argument(
         "--max-query-seconds",
@@ -115,9 +123,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "an hour): validate_s is then the load's own validation, as it reports it, and "
         "validate_peak_rss_mb is left empty",
     )
-    parser.add_argument("--out", type=Path, default=RESULTS_DIR)
-    parser.add_argument("--name", default=None, help="file stem of the results (default: today)")
-    return parser.parse_args(argv)  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
