@@ -45,10 +45,13 @@ class DatasetIndex:
     links: int = 0
 
     def add_file(self, data: SourceFile, offsets: Offsets) -> None:
+        """Add a file's records, or one part's of a file read in parts."""
         sid = data.source.id
-        self.small[sid] = SmallRecords(
-            list(data.actors), list(data.places), list(data.affiliations), list(data.memberships)
-        )
+        small = self.small.setdefault(sid, SmallRecords([], [], [], []))
+        small.actors += data.actors
+        small.places += data.places
+        small.affiliations += data.affiliations
+        small.memberships += data.memberships
         for group in (data.actors, data.places, data.affiliations, data.memberships):
             for record in group:
                 for ev in record.evidence:

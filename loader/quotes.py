@@ -8,8 +8,6 @@ unverified: a warning, or an error when validation is strict.
 
 from __future__ import annotations
 
-import json
-import zlib
 from array import array
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -101,6 +99,7 @@ def _covered_chars(spans: list[tuple[int, int]]) -> int:
 
 # Source texts kept at once: a file's own, and a few that its quotes also cite.
 TEXTS_KEPT = 4
+TEXT_ADVICE = "a source text holds one report, not a collection of them"
 
 
 @dataclass
@@ -141,7 +140,7 @@ class QuoteCheck:
                 )
                 continue
             try:
-                raw = read_text(path, self.limits.max_file_bytes)
+                raw = read_text(path, self.limits.max_text_bytes, TEXT_ADVICE)
             except FileRefused as exc:
                 report.about(lf.path).error("source", "text_file", f"{tf}: {exc}")
                 self.missing_reason[sid] = f"source text {tf!r} could not be read"
@@ -157,26 +156,23 @@ class QuoteCheck:
             return None
         text = self._open.get(sid)
         if text is None:
-            text = self._open[sid] = SourceText(read_text(path, self.limits.max_file_bytes))
+            text = self._open[sid] = SourceText(
+                read_text(path, self.limits.max_text_bytes, TEXT_ADVICE)
+            )
             if len(self._open) > TEXTS_KEPT:
                 self._open.popitem(last=False)
         self._open.move_to_end(sid)
         return text
 
-    def check_file(self, lf: LoadedFile, data: SourceFile, issues: FileIssues) -> Offsets:
-        """Place the quotes of one file; returns where they are, and keeps it on `lf`."""
+    def check_file(
+        self, lf: LoadedFile, data: SourceFile, issues: FileIssues
+    ) -> dict[tuple[str, str], tuple[int, int]]:
+        """Place the quotes of one file (or part of one); returns where they are."""
         found: dict[tuple[str, str], tuple[int, int]] = {}
         for q in quotes_in(data):
             span = self._quote(lf, q, issues)
             if span is not None:
                 found[(q.source_id, q.text)] = span
-        own = data.source.id
-        entries = sorted(
-            [quote, start, end] if source == own else [quote, start, end, source]
-            for (source, quote), (start, end) in found.items()
-        )
-        if entries:
-            lf.quote_offsets = zlib.compress(json.dumps(entries, ensure_ascii=False).encode(), 1)
         return found
 
     def _quote(self, lf: LoadedFile, q: Quote, issues: FileIssues) -> tuple[int, int] | None:

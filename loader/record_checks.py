@@ -6,18 +6,24 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from loader.dataset import Actor, Interaction, Source, SourceFile, Statement
+from loader.dataset import Actor, Interaction, Source, Statement
 from loader.date_checks import check_date
 from loader.references import References, Registry
 from loader.validation_messages import COLLECTIONS, suggest
-from loader.validation_report import FileIssues
+from loader.validation_report import FileIssues, RecordsPart
 from loader.vocabulary import ROLES_BY_NAME, TYPES_BY_NAME
 
 
-def check_file(data: SourceFile, reg: Registry, issues: FileIssues) -> None:
+def check_file(
+    part: RecordsPart, reg: Registry, issues: FileIssues, ids: dict[str, str] | None = None
+) -> None:
+    """Check a file's records, or one part of a file read in parts; `ids` are the ids its
+    earlier parts used, and where (it is added to)."""
+    data = part.data
     refs = References(reg, issues)
-    _check_unique_ids(data, issues)
-    _check_text_file(data.source, issues)
+    _check_unique_ids(part, issues, {} if ids is None else ids)
+    if part.number == 0:  # every part repeats the file's source
+        _check_text_file(data.source, issues)
     for a in data.actors:
         _check_actor(a, reg, refs, issues)
     for p in data.places:
@@ -43,12 +49,11 @@ def check_file(data: SourceFile, reg: Registry, issues: FileIssues) -> None:
         _check_statement(st, refs, issues)
 
 
-def _check_unique_ids(data: SourceFile, issues: FileIssues) -> None:
+def _check_unique_ids(part: RecordsPart, issues: FileIssues, seen: dict[str, str]) -> None:
     # Ids are unique within a source across all kinds, so that a reference
     # can never be read two ways.
-    seen: dict[str, str] = {}
     for coll in COLLECTIONS:
-        for i, item in enumerate(getattr(data, coll)):
+        for i, item in enumerate(getattr(part.data, coll)):
             rid = getattr(item, "id", None)
             if rid is None:
                 continue
@@ -60,7 +65,7 @@ def _check_unique_ids(data: SourceFile, issues: FileIssues) -> None:
                     "ids must be unique within a source: rename one",
                 )
             else:
-                seen[rid] = f"{coll}[{i}]"
+                seen[rid] = f"{coll}[{part.index(coll, i)}]"
 
 
 def _check_text_file(src: Source, issues: FileIssues) -> None:

@@ -42,9 +42,10 @@ class Registry:
 
 
 def register(lf: LoadedFile, data: SourceFile, reg: Registry, issues: FileIssues) -> None:
-    """Add the ids one file defines; an id defined two incompatible ways is an error."""
+    """Add the ids one file (or a part of one) defines; an id defined two incompatible ways
+    is an error."""
     sid = data.source.id
-    if sid in reg.sources:
+    if reg.sources.get(sid, lf) is not lf:
         issues.error(
             "source",
             "id",

@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from loader.dataset import SourceFile
 from loader.dataset_index import DatasetIndex
 from loader.row_values import Row
 from loader.rows import RowBuilder, Rows
@@ -128,26 +129,32 @@ class RowStream:
         self._spill = tempfile.TemporaryFile(prefix="actorgraph-statements-")  # noqa: SIM115
         waiting: list[Row] = []
         for lf in self.files:
-            data = lf.read()
-            sid = data.source.id
             b.offsets = lf.offsets()
-            for inter in data.interactions:
-                b.add_interaction(sid, inter)
-                cid = b.canonical(inter.id)
-                assert cid is not None
-                if cid not in self.joined:
-                    yield self._settled(b.take_interaction(cid))
-            for st in data.statements:
-                b.add_statement(sid, st)
-                if st.id not in self.index.shared_statements:
-                    waiting.append(b.take_statement(st.id))
-                    if len(waiting) >= SPILL_ROWS:
-                        pickle.dump(waiting, self._spill, pickle.HIGHEST_PROTOCOL)
-                        waiting = []
+            for part in lf.parts():
+                yield from self._part(part.data, waiting)
         if waiting:
             pickle.dump(waiting, self._spill, pickle.HIGHEST_PROTOCOL)
         for row in b.interactions.values():
             yield self._settled(row)
+
+    def _part(self, data: SourceFile, waiting: list[Row]) -> Iterator[Row]:
+        """The interactions of a file (or a part of one) that no other file records; its
+        statements go to `waiting`, and to disk from there."""
+        b = self.builder
+        sid = data.source.id
+        for inter in data.interactions:
+            b.add_interaction(sid, inter)
+            cid = b.canonical(inter.id)
+            assert cid is not None
+            if cid not in self.joined:
+                yield self._settled(b.take_interaction(cid))
+        for st in data.statements:
+            b.add_statement(sid, st)
+            if st.id not in self.index.shared_statements:
+                waiting.append(b.take_statement(st.id))
+                if len(waiting) >= SPILL_ROWS:
+                    pickle.dump(waiting, self._spill, pickle.HIGHEST_PROTOCOL)
+                    waiting.clear()
 
     def _settled(self, row: Row) -> Row:
         settle_interaction(row)

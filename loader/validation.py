@@ -16,9 +16,10 @@ and warning into a ``ValidationReport`` (see ``loader.validation_report`` for wh
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -26,6 +27,7 @@ from loader.dataset import SourceFile
 from loader.dataset_index import DatasetIndex
 from loader.date_checks import LinkedDates
 from loader.gc_pause import gc_paused
+from loader.json_parts import is_json, read_parts
 from loader.name_clashes import NameOwners
 from loader.quotes import Offsets, QuoteCheck
 from loader.record_checks import check_file
@@ -43,10 +45,13 @@ from loader.validation_report import (
     FileIssues,
     Issue,
     LoadedFile,
+    RecordsPart,
     ValidationReport,
 )
 from loader.yaml_files import FileRefused, parse_mapping, read_text
 
+# What to do with a dataset file over Limits.max_file_bytes that is not JSON.
+LARGE_FILE_ADVICE = "split it into one file per source, or write it as JSON, which is read in parts"
 # The two passes, as `progress` names them.
 READING_IDS = "reading ids"
 CHECKING_RECORDS = "checking records"
@@ -133,15 +138,15 @@ def _validate_paths(
     places: list[tuple[LoadedFile, list[str]]] = []
     expanded = _expand(paths, phases.files)
     for done, path in enumerate(expanded, start=1):
-        found = _load_file(path, phases.files.about(path), limits)
+        reading = FirstRead(path, phases.files.about(path), limits)
+        for lf, data in reading.parts():
+            register(lf, data, reg, phases.registry.about(path))
+            if data.places or not reading.in_parts:
+                places.append((lf, [p.id for p in data.places]))
+            linked.note_targets(data)
         progress(READING_IDS, done, len(expanded))
-        if found is None:
-            continue
-        lf, data = found
-        report.files.append(lf)
-        register(lf, data, reg, phases.registry.about(path))
-        places.append((lf, [p.id for p in data.places]))
-        linked.note_targets(data)
+        if reading.file is not None:
+            report.files.append(reading.file)
     check_place_actor_clashes(reg, places, phases.registry)
     note_loaded_sources(reg, report.files, loaded)
     report.index.shared_interactions = reg.shared_interactions
@@ -153,14 +158,17 @@ def _validate_paths(
     report.titles = phases.texts.titles
     names = NameOwners()
     for done, lf in enumerate(report.files, start=1):
-        records = _read_again(lf, phases.files.about(lf.path))
-        if records is None:
-            continue
-        check_file(records, reg, phases.records.about(lf.path))
-        offsets = quotes.check_file(lf, records, phases.quotes.about(lf.path))
-        names.check(records, phases.names.about(lf.path))
-        linked.collect(str(lf.path), records)
-        report.index.add_file(records, offsets)
+        ids: dict[str, str] = {}
+        found: dict[tuple[str, str], tuple[int, int]] = {}
+        for part in _read_again(lf, phases.files.about(lf.path)):
+            records = part.data
+            check_file(part, reg, phases.records.about(lf.path), ids)
+            offsets = quotes.check_file(lf, records, phases.quotes.about(lf.path))
+            found.update(offsets)
+            names.check(records, phases.names.about(lf.path))
+            linked.collect(str(lf.path), records)
+            report.index.add_file(records, offsets)
+        lf.keep_offsets(found)
         progress(CHECKING_RECORDS, done, len(report.files))
     quotes.finish(strict, phases.quote_totals)
     report.unverified_quotes = phases.quote_totals.unverified_quotes
@@ -170,15 +178,15 @@ def _validate_paths(
     return report
 
 
-def _read_again(lf: LoadedFile, issues: FileIssues) -> SourceFile | None:
-    """The records of a file the first pass read, or None if it changed or went since."""
+def _read_again(lf: LoadedFile, issues: FileIssues) -> Iterator[RecordsPart]:
+    """The records of a file the first pass read, part by part; an error if it changed or
+    went since."""
     try:
-        return lf.read()
+        yield from lf.parts()
     except FileChanged as exc:
         issues.error(FILE_LEVEL, "-", str(exc))
     except OSError as exc:
         issues.error(FILE_LEVEL, "-", f"cannot read file: {exc.strerror}")
-    return None
 
 
 def _expand(paths: Sequence[Path], report: ValidationReport) -> list[Path]:
@@ -196,22 +204,67 @@ def _expand(paths: Sequence[Path], report: ValidationReport) -> list[Path]:
     return files
 
 
-def _load_file(
-    path: Path, issues: FileIssues, limits: Limits
-) -> tuple[LoadedFile, SourceFile] | None:
-    """The file and its records, or None when it cannot be read, parsed or fit the schema."""
-    try:
-        text = read_text(path, limits.max_file_bytes)
-        raw = parse_mapping(text)
-    except FileRefused as exc:
-        issues.error(FILE_LEVEL, "-", str(exc))
-        return None
-    try:
-        data = SourceFile.model_validate(raw)
-    except ValidationError as exc:
-        for record, fld, message in schema_issues(exc, raw):
-            issues.error(record, fld, message)
-        return None
-    counts = {name: len(getattr(data, name)) for name in COLLECTIONS}
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return LoadedFile(path, data.source, data.draft, counts, digest), data
+@dataclass
+class FirstRead:
+    """One file in the first pass: its records as they fit the schema, all at once or, for a
+    large JSON file, a part at a time (loader/json_parts.py); then `file`, or None when the
+    file cannot be read, parsed or fit the schema (its errors are filed)."""
+
+    path: Path
+    issues: FileIssues
+    limits: Limits
+    file: LoadedFile | None = None
+    in_parts: bool = False
+
+    def parts(self) -> Iterator[tuple[LoadedFile, SourceFile]]:
+        try:
+            self.in_parts = self._too_large() and is_json(self.path)
+            if self.in_parts:
+                yield from self._in_parts()
+                return
+            text = read_text(self.path, self.limits.max_file_bytes, LARGE_FILE_ADVICE)
+            raw = parse_mapping(text)
+        except FileRefused as exc:
+            self.issues.error(FILE_LEVEL, "-", str(exc))
+            self.file = None  # a large file's first parts may have fitted
+            return
+        data = self._fit(raw, {})
+        if data is not None:
+            counts = {name: len(getattr(data, name)) for name in COLLECTIONS}
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            self.file = LoadedFile(self.path, data.source, data.draft, counts, digest)
+            yield self.file, data
+
+    def _too_large(self) -> bool:
+        try:
+            return self.path.stat().st_size > self.limits.max_file_bytes
+        except OSError:
+            return False  # read_text says why it cannot be read
+
+    def _in_parts(self) -> Iterator[tuple[LoadedFile, SourceFile]]:
+        sha256 = hashlib.sha256()
+        fits = True
+        lf: LoadedFile | None = None
+        for part in read_parts(self.path, self.limits.records_per_part, sha256):
+            data = self._fit(part.raw, part.first)
+            if data is None:
+                fits = False
+                continue
+            if lf is None:
+                counts = dict.fromkeys(COLLECTIONS, 0)
+                lf = LoadedFile(self.path, data.source, data.draft, counts, "")
+                lf.records_per_part = self.limits.records_per_part
+            for name in COLLECTIONS:
+                lf.counts[name] += len(getattr(data, name))
+            yield lf, data
+        if lf is not None and fits:
+            lf.digest = sha256.hexdigest()
+            self.file = lf
+
+    def _fit(self, raw: dict[str, Any], first: Mapping[str, int]) -> SourceFile | None:
+        try:
+            return SourceFile.model_validate(raw)
+        except ValidationError as exc:
+            for record, fld, message in schema_issues(exc, raw, first):
+                self.issues.error(record, fld, message)
+            return None

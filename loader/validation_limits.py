@@ -13,7 +13,14 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Limits:
     max_file_bytes: int = 50 * 1024 * 1024
-    """Files larger than this are rejected before they are read."""
+    """Dataset files larger than this are read in parts when they are JSON
+    (loader/json_parts.py), and refused before they are read when they are not."""
+
+    records_per_part: int = 5_000
+    """Interactions and statements per part of a file read in parts."""
+
+    max_text_bytes: int = 512 * 1024 * 1024
+    """Source texts larger than this are refused: a text is read whole to place quotes."""
 
     max_quote_chars: int = 400
     """Quotes longer than this get a warning: evidence must stay short."""

@@ -7,7 +7,7 @@ union tags or error codes.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -32,13 +32,13 @@ def _format_loc(parts: Sequence[str | int]) -> str:
     return out or "-"
 
 
-def _record_label(raw: dict[str, Any], collection: str, index: int) -> str:
+def _record_label(raw: dict[str, Any], collection: str, index: int, first: int) -> str:
     items = raw.get(collection)
     if isinstance(items, list) and 0 <= index < len(items):
         item = items[index]
         if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"]:
             return str(item["id"])
-    return f"{collection}[{index}]"
+    return f"{collection}[{first + index}]"
 
 
 def suggest(
@@ -91,8 +91,11 @@ def _schema_message(err: ErrorDetails, last: str | int | None) -> str:
     return f"{msg} (got {value!r})"
 
 
-def schema_issues(exc: ValidationError, raw: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(record, field, message) for each schema error of the file whose mapping is `raw`."""
+def schema_issues(
+    exc: ValidationError, raw: dict[str, Any], first: Mapping[str, int] | None = None
+) -> list[tuple[str, str, str]]:
+    """(record, field, message) for each schema error of the file whose mapping is `raw`;
+    for a part of a file read in parts, `first` is where its records stand in the file."""
     out: list[tuple[str, str, str]] = []
     for err in exc.errors():
         loc = list(err["loc"])
@@ -108,7 +111,8 @@ def schema_issues(exc: ValidationError, raw: dict[str, Any]) -> list[tuple[str, 
         last = kept[-1] if kept else None
         message = _schema_message(err, last)
         if len(kept) >= 2 and kept[0] in COLLECTIONS and isinstance(kept[1], int):
-            record = _record_label(raw, str(kept[0]), kept[1])
+            collection = str(kept[0])
+            record = _record_label(raw, collection, kept[1], (first or {}).get(collection, 0))
             fld = _format_loc(kept[2:])
         elif kept and kept[0] == "source":
             record, fld = "source", _format_loc(kept[1:])

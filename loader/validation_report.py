@@ -12,14 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
+from pydantic import ValidationError
 
 from loader.dataset import Source, SourceFile
-from loader.yaml_files import parse_mapping
+from loader.json_parts import read_parts
+from loader.yaml_files import FileRefused, parse_mapping
 
 FILE_LEVEL = "(file)"
 """The record of an issue about the whole file rather than one record in it."""
@@ -56,6 +59,9 @@ class LoadedFile:
     # Where its quotes were found (or known from the graph), zlib-compressed JSON of
     # [quote, start, end] for its own source and [quote, start, end, source] for another.
     quote_offsets: bytes = b""
+    # Records per part for a large JSON file read in parts (loader/json_parts.py); 0 when
+    # the file is read whole.
+    records_per_part: int = 0
 
     @property
     def records(self) -> int:
@@ -63,13 +69,34 @@ class LoadedFile:
 
     def read(self) -> SourceFile:
         """The file's records, read again; refused if the file changed since validation."""
+        if self.records_per_part:
+            return _joined(part.data for part in self.parts())
         data = self.path.read_bytes()
         if hashlib.sha256(data).hexdigest() != self.digest:
-            raise FileChanged(
-                f"{self.path} changed after it was validated; nothing was written. "
-                "Run the command again once the file is saved."
-            )
+            raise FileChanged(self._changed())
         return SourceFile.model_validate(_parse_validated(data))
+
+    def parts(self) -> Iterator[RecordsPart]:
+        """The file's records read again, a part at a time when the file is read in parts
+        (whole otherwise). Refused (FileChanged) if the file changed since validation: for a
+        file read in parts, that is known once its last part is read."""
+        if not self.records_per_part:
+            yield RecordsPart(self.read())
+            return
+        sha256 = hashlib.sha256()
+        try:
+            for part in read_parts(self.path, self.records_per_part, sha256):
+                yield RecordsPart(SourceFile.model_validate(part.raw), part.number, part.first)
+        except (FileRefused, ValidationError) as exc:  # it read and fitted the schema before
+            raise FileChanged(self._changed()) from exc
+        if sha256.hexdigest() != self.digest:
+            raise FileChanged(self._changed())
+
+    def _changed(self) -> str:
+        return (
+            f"{self.path} changed after it was validated; nothing was written. "
+            "Run the command again once the file is saved."
+        )
 
     def offsets(self) -> dict[tuple[str, str], tuple[int, int]]:
         """(source, quote) -> (start, end) for the quotes of this file that were placed."""
@@ -81,9 +108,46 @@ class LoadedFile:
             for entry in json.loads(zlib.decompress(self.quote_offsets))
         }
 
+    def keep_offsets(self, found: Mapping[tuple[str, str], tuple[int, int]]) -> None:
+        """Keep where the file's quotes were found (`quote_offsets`), sorted."""
+        own = self.source.id
+        entries = sorted(
+            [quote, start, end] if source == own else [quote, start, end, source]
+            for (source, quote), (start, end) in found.items()
+        )
+        if entries:
+            self.quote_offsets = zlib.compress(json.dumps(entries, ensure_ascii=False).encode(), 1)
+
     def offsets_json(self) -> str:
         """The stored form of `quote_offsets` (loader/stored_sources.py)."""
         return zlib.decompress(self.quote_offsets).decode("utf-8") if self.quote_offsets else "[]"
+
+
+@dataclass(frozen=True)
+class RecordsPart:
+    """Records of one file: all of them, or one part of a file read in parts. `first` says
+    where the part's first interaction and statement stand in the whole file."""
+
+    data: SourceFile
+    number: int = 0
+    first: Mapping[str, int] = field(default_factory=dict)
+
+    def index(self, collection: str, i: int) -> int:
+        """The index in the whole file of the part's record `i` of `collection`."""
+        return self.first.get(collection, 0) + i
+
+
+def _joined(parts: Iterable[SourceFile]) -> SourceFile:
+    """A file read in parts, whole again (for the few readers that need it whole)."""
+    whole: SourceFile | None = None
+    for data in parts:
+        if whole is None:
+            whole = data
+        else:
+            whole.interactions.extend(data.interactions)
+            whole.statements.extend(data.statements)
+    assert whole is not None  # a file has one part at least
+    return whole
 
 
 def _parse_validated(data: bytes) -> Any:

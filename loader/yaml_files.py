@@ -56,17 +56,15 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
-def read_text(path: Path, max_bytes: int) -> str:
-    """The file's text; refused when it is over `max_bytes`, before a byte of it is read."""
+def read_text(path: Path, max_bytes: int, advice: str = "split it into one file per source") -> str:
+    """The file's text; refused when it is over `max_bytes`, before a byte of it is read,
+    with `advice` on what to do instead."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise FileRefused(f"cannot read file: {exc.strerror}") from exc
     if size > max_bytes:
-        raise FileRefused(
-            f"file is {size} bytes, over the {max_bytes}-byte limit; "
-            "split it into one file per source"
-        )
+        raise FileRefused(f"file is {size} bytes, over the {max_bytes}-byte limit; {advice}")
     data = path.read_bytes()
     try:
         return data.decode("utf-8")
@@ -77,7 +75,7 @@ def read_text(path: Path, max_bytes: int) -> str:
         ) from exc
 
 
-def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     mapping = dict(pairs)
     if len(mapping) != len(pairs):
         keys = [key for key, _ in pairs]
@@ -95,7 +93,7 @@ def _parse_json(text: str) -> Any:
     if not text.lstrip().startswith("{"):
         return None
     try:
-        return json.loads(text, object_pairs_hook=_json_object)
+        return json.loads(text, object_pairs_hook=json_object)
     except json.JSONDecodeError:
         return None
 
