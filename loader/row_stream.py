@@ -48,7 +48,7 @@ class RowStream:
         self.index = index
         self.builder = RowBuilder(index.offsets, report.titles)
         self.builder.same_as = index.same_as
-        self.builder.mentions = {aid: list(sids) for aid, sids in index.mentions.items()}
+        self.builder.mentions = index.mentioned_in
         self.joined = index.joined_interactions()
         self.counts = {stage: 0 for stage in STAGES}
         self._hash = hashlib.sha256()

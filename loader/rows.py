@@ -14,6 +14,7 @@ complete.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from loader.dataset import (
@@ -71,7 +72,7 @@ class RowBuilder:
         self.actor_entries: dict[str, list[tuple[str, Actor]]] = {}
         # Every source that names an actor anywhere (as participant, speaker, holder of a
         # position ...), not only the ones that define it.
-        self.mentions: dict[str, list[str]] = {}
+        self.mentions: Callable[[str], list[str]] = lambda actor: []
         self.places: dict[str, Row] = {}
         self.interactions: dict[str, Row] = {}
         self.participants: dict[str, dict[tuple[str, str], Row]] = {}
@@ -248,7 +249,7 @@ class RowBuilder:
             actor_row(
                 aid,
                 entries,
-                mentions=self.mentions.get(aid, []),
+                mentions=self.mentions(aid),
                 source_order=self.source_order,
                 offsets=self.offsets,
             )
