@@ -138,7 +138,7 @@ def _validate_paths(
     places: list[tuple[LoadedFile, list[str]]] = []
     expanded = _expand(paths, phases.files)
     for done, path in enumerate(expanded, start=1):
-        reading = FirstRead(path, phases.files.about(path), limits)
+        reading = _FirstRead(path, phases.files.about(path), limits)
         for lf, data in reading.parts():
             register(lf, data, reg, phases.registry.about(path))
             if data.places or not reading.in_parts:
@@ -205,7 +205,7 @@ def _expand(paths: Sequence[Path], report: ValidationReport) -> list[Path]:
 
 
 @dataclass
-class FirstRead:
+class _FirstRead:
     """One file in the first pass: its records as they fit the schema, all at once or, for a
     large JSON file, a part at a time (loader/json_parts.py); then `file`, or None when the
     file cannot be read, parsed or fit the schema (its errors are filed)."""
