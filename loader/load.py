@@ -68,7 +68,7 @@ class InvalidDataset(LoadError):
     """Validation failed; `report.errors` lists every problem."""
 
     def __init__(self, report: ValidationReport) -> None:
-        super().__init__(f"{len(report.errors)} validation error(s); nothing was written")
+        super().__init__(f"{report.error_count} validation error(s); nothing was written")
         self.report = report
 
 

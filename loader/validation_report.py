@@ -27,6 +27,10 @@ from loader.yaml_files import FileRefused, parse_mapping
 FILE_LEVEL = "(file)"
 """The record of an issue about the whole file rather than one record in it."""
 
+KEPT_ISSUES = 10_000
+"""Errors (and warnings) a report keeps; more are counted, not kept: a dataset given without
+its actors' file has an error per participant, and at 10M interactions those took 13 GB."""
+
 
 @dataclass(frozen=True)
 class Issue:
@@ -169,10 +173,17 @@ class ValidationReport:
     titles: dict[str, str] = field(default_factory=dict)
     # What the load needs across files, gathered while validating (loader/dataset_index.py).
     index: Any = None
+    # Issues past KEPT_ISSUES, counted only.
+    errors_not_kept: int = 0
+    warnings_not_kept: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors) + self.errors_not_kept
 
     @property
     def offsets(self) -> dict[tuple[str, str], tuple[int, int]]:
@@ -183,9 +194,9 @@ class ValidationReport:
         return found
 
     def extend(self, other: ValidationReport) -> None:
-        """Append the issues of `other` after this report's own."""
-        self.errors.extend(other.errors)
-        self.warnings.extend(other.warnings)
+        """Append the issues of `other` after this report's own (as many as are kept)."""
+        self.errors_not_kept += other.errors_not_kept + _keep(self.errors, other.errors)
+        self.warnings_not_kept += other.warnings_not_kept + _keep(self.warnings, other.warnings)
 
     def about(self, path: Path | str) -> FileIssues:
         """Where the checks of one file put what they find."""
@@ -200,7 +211,18 @@ class FileIssues:
     file: str
 
     def error(self, record: str, field: str, message: str) -> None:
-        self.report.errors.append(Issue(self.file, record, field, message))
+        report = self.report
+        report.errors_not_kept += _keep(report.errors, [Issue(self.file, record, field, message)])
 
     def warning(self, record: str, field: str, message: str) -> None:
-        self.report.warnings.append(Issue(self.file, record, field, message))
+        report = self.report
+        report.warnings_not_kept += _keep(
+            report.warnings, [Issue(self.file, record, field, message)]
+        )
+
+
+def _keep(kept: list[Issue], more: list[Issue]) -> int:
+    """Append to `kept` what fits under KEPT_ISSUES; returns how many did not fit."""
+    room = max(0, KEPT_ISSUES - len(kept))
+    kept.extend(more[:room])
+    return max(0, len(more) - room)

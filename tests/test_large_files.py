@@ -1,6 +1,7 @@
-"""A dataset file over the size limit: read in parts when it is JSON, with the same checks,
-messages and rows as the same file read whole, in memory that does not grow with the file;
-refused, saying what to do, when it is not."""
+"""Large input: a dataset file over the size limit, read in parts when it is JSON (with the
+same checks, messages and rows as the same file read whole, in memory that does not grow
+with the file) and refused, saying what to do, when it is not; and more errors than a
+report keeps."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from loader.schema import apply_schema
 from loader.snapshot import export_live_graph
 from loader.synth import generate
 from loader.validation import DEFAULT_LIMITS, Limits, ValidationReport, validate_paths
+from loader.validation_report import KEPT_ISSUES
 
 # Far below the size of any file here, so that every one is read in parts.
 IN_PARTS = Limits(max_file_bytes=1_000, records_per_part=7)
@@ -208,3 +210,18 @@ def test_a_file_loaded_in_parts_gives_the_graph_it_gives_when_loaded_whole(
     whole, parts = graphs
     assert len(whole.nodes) > 600
     assert parts.canonical() == whole.canonical()
+
+
+def test_a_dataset_with_more_errors_than_a_report_keeps_counts_them_and_keeps_the_first(
+    tmp_path: Path,
+) -> None:
+    # Its actors left out: every participant is an unknown actor, two errors a meeting.
+    meetings = [meeting(n) for n in range(KEPT_ISSUES // 2 + 3)]
+    path = report_file(tmp_path, meetings)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    del doc["actors"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    report = validate(tmp_path)
+    assert report.error_count == 2 * len(meetings)
+    assert len(report.errors) == KEPT_ISSUES and report.errors_not_kept == 6
+    assert report.errors[0].record == "meeting-0" and "unknown actor 'ana'" in str(report.errors[0])

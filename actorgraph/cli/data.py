@@ -68,7 +68,7 @@ def validate(paths: tuple[Path, ...], strict: bool, sources: Path | None, graph:
     if note and not report.ok:
         console.print(f"Note: {note}", soft_wrap=True)
     if not report.ok:
-        fail(f"{len(report.errors)} error(s); nothing is valid until all are fixed.", EXIT_INVALID)
+        fail(f"{report.error_count} error(s); nothing is valid until all are fixed.", EXIT_INVALID)
     files = len(report.files)
     click.echo(f"Valid: {files} file(s), {report.unverified_quotes} unverified quote(s).")
     for draft in (f.path for f in report.files if f.draft):
@@ -141,7 +141,7 @@ def merge_check(paths: tuple[Path, ...], sources: Path | None) -> None:
     )
     if not report.ok:
         print_validation(report)
-        fail(f"{len(report.errors)} validation error(s); fix them first.", EXIT_INVALID)
+        fail(f"{report.error_count} validation error(s); fix them first.", EXIT_INVALID)
     candidates = find_candidates(report)
     for candidate in candidates:
         click.echo(str(candidate))

@@ -159,7 +159,7 @@ def confirm_wipe(given: ValidationReport, settings: Settings, ask: bool) -> None
     if not given.ok:
         # Nothing is carried over from the graph, so these errors stand: fail before asking.
         print_validation(given)
-        fail(f"{len(given.errors)} validation error(s); nothing was written.", EXIT_INVALID)
+        fail(f"{given.error_count} validation error(s); nothing was written.", EXIT_INVALID)
     if ask:
         click.confirm(
             f"Delete everything in {settings.bolt_uri} (database {settings.neo4j_database})?",
@@ -175,7 +175,7 @@ def fail_unreachable(
         # sources could not be looked up.
         print_validation(given)
         fail(
-            f"{len(given.errors)} validation error(s); nothing was written. Neo4j was not "
+            f"{given.error_count} validation error(s); nothing was written. Neo4j was not "
             "reachable, so ids defined by sources already loaded could not be looked up.",
             EXIT_INVALID,
         )

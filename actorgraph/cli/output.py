@@ -73,6 +73,13 @@ def print_validation(report: ValidationReport) -> None:
         console.print(f"[yellow]Warning:[/] {warning}", soft_wrap=True)
     for error in report.errors:
         console.print(f"[red]Error:[/] {error}", soft_wrap=True)
+    for count, kind in ((report.warnings_not_kept, "warning"), (report.errors_not_kept, "error")):
+        if count:
+            console.print(
+                f"… and {count:,} more {kind}(s), not shown: fix the first ones (often one "
+                "missing file or id causes them all) and validate again.",
+                soft_wrap=True,
+            )
 
 
 strict_option = click.option(
