@@ -141,7 +141,7 @@ def _validate_paths(
         reading = _FirstRead(path, phases.files.about(path), limits)
         for lf, data in reading.parts():
             register(lf, data, reg, phases.registry.about(path))
-            if data.places or not reading.in_parts:
+            if data.places:
                 places.append((lf, [p.id for p in data.places]))
             linked.note_targets(data)
         progress(READING_IDS, done, len(expanded))
@@ -214,19 +214,16 @@ class _FirstRead:
     issues: FileIssues
     limits: Limits
     file: LoadedFile | None = None
-    in_parts: bool = False
 
     def parts(self) -> Iterator[tuple[LoadedFile, SourceFile]]:
         try:
-            self.in_parts = self._too_large() and is_json(self.path)
-            if self.in_parts:
+            if self._too_large() and is_json(self.path):
                 yield from self._in_parts()
                 return
             text = read_text(self.path, self.limits.max_file_bytes, LARGE_FILE_ADVICE)
             raw = parse_mapping(text)
         except FileRefused as exc:
             self.issues.error(FILE_LEVEL, "-", str(exc))
-            self.file = None  # a large file's first parts may have fitted
             return
         data = self._fit(raw, {})
         if data is not None:
