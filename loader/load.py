@@ -58,6 +58,8 @@ from loader.validation_report import FileChanged
 from loader.writer import Progress, write_plan, write_stages
 
 OnPlan = Callable[[ValidationReport, dict[str, int | None]], None]
+# The progress stage of deleting old generations (nodes deleted), after the writing ones.
+OLD_GENERATIONS = "old_generations"
 
 
 class LoadError(Exception):
@@ -118,7 +120,7 @@ def write_dataset(
         stream = RowStream(report)
         source_files = stamp_sources(stream.sources, report, plan.live, plan.carried)
         if on_plan:
-            on_plan(report, stream.planned())
+            on_plan(report, {**stream.planned(), OLD_GENERATIONS: None})
         live = live_generation(driver, database)
         summary = LoadSummary(
             generation=(live or 0) + 1,
@@ -127,7 +129,8 @@ def write_dataset(
             rows={},
         )
         # Leftovers of a load that died before publishing; the live generation is kept.
-        summary.nodes_deleted += delete_other_generations(driver, database, live)
+        leftovers = delete_other_generations(driver, database, live)
+        summary.nodes_deleted += _deleted(leftovers, progress)
         stages = [
             (name, cypher, source_files if name == "source_files" else stream.rows(name))
             for name, cypher in write_plan()
@@ -147,9 +150,18 @@ def write_dataset(
         summary.properties_set = counts.properties_set
         digest = stream.digest()
     _record_and_publish(driver, database, plan, summary, digest, lock)
-    summary.nodes_deleted += delete_other_generations(driver, database, summary.generation)
+    replaced = delete_other_generations(driver, database, summary.generation)
+    summary.nodes_deleted += _deleted(replaced, progress)
     summary.seconds = time.monotonic() - began
     return summary
+
+
+def _deleted(nodes: int, progress: Progress | None) -> int:
+    """Report deleted nodes on the last progress stage: at 10M interactions deleting a
+    replaced generation takes minutes, and a bar whose clock runs shows that it is alive."""
+    if progress:
+        progress(OLD_GENERATIONS, nodes)
+    return nodes
 
 
 def _record_and_publish(
@@ -351,5 +363,6 @@ def load_paths(
             if wipe_first:
                 # Only now, with the new generation live: a load killed before this
                 # point has left the old graph in place, --wipe or not.
-                summary.nodes_deleted += delete_all_but(driver, database, summary.generation)
+                others = delete_all_but(driver, database, summary.generation)
+                summary.nodes_deleted += _deleted(others, progress)
     return summary
