@@ -5,8 +5,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from loader.dataset import DateRange, Interaction, SourceFile
+from loader.dataset import DateRange, SourceFile
 from loader.validation_report import FileIssues, ValidationReport
 
 
@@ -63,6 +64,17 @@ def _precision_mismatch(precision: str, lo: dt.date | None, hi: dt.date | None) 
     return None
 
 
+class _Linking(NamedTuple):
+    """What the check needs of a record that links: not the whole record, which would
+    keep every linking interaction of the dataset in memory until the end."""
+
+    id: str
+    part_of: str | None
+    realized_by: str | None
+    status: str
+    date: DateRange
+
+
 @dataclass
 class LinkedDates:
     """Warns where linked records' dates contradict each other: a container (`part_of`) must
@@ -74,7 +86,7 @@ class LinkedDates:
 
     targets: set[str] = field(default_factory=set)
     dated: dict[str, DateRange] = field(default_factory=dict)
-    linking: list[tuple[str, Interaction]] = field(default_factory=list)
+    linking: list[tuple[str, _Linking]] = field(default_factory=list)
 
     def note_targets(self, data: SourceFile) -> None:
         for it in data.interactions:
@@ -85,13 +97,14 @@ class LinkedDates:
             if it.id in self.targets:
                 self.dated.setdefault(it.id, it.date)
             if it.part_of or it.realized_by:
-                self.linking.append((path, it))
+                link = _Linking(it.id, it.part_of, it.realized_by, it.status, it.date)
+                self.linking.append((path, link))
 
     def check(self, report: ValidationReport) -> None:
         for path, it in self.linking:
             self._check(it, report.about(path))
 
-    def _check(self, it: Interaction, issues: FileIssues) -> None:
+    def _check(self, it: _Linking, issues: FileIssues) -> None:
         whole = self.dated.get(it.part_of or "")
         if whole is not None and not _covers(whole, it.date):
             issues.warning(
