@@ -42,13 +42,18 @@ def publish(
     return bool(rows)
 
 
-def _run_in_batches(driver: Driver, database: str, names: tuple[str, str], **params: object) -> int:
+def _run_in_batches(
+    driver: Driver, database: str, names: tuple[str, str], live: int | None = None
+) -> int:
     """Run a relationships-then-nodes pair of `CALL … IN TRANSACTIONS` statements, which
-    need an auto-commit transaction (`session.run`); the number of nodes deleted."""
+    need an auto-commit transaction (`session.run`), with the large stored source files
+    deleted between them in small batches of their own; the number of nodes deleted."""
+    relationships, nodes = names
     deleted = 0
     with driver.session(database=database) as session:
-        for name in names:
+        for name in (relationships, "delete_source_files", nodes):
             statement = load_statement(name)
+            params = {"live": live} if statement.parameter_names else {}
             summary = session.run(statement.cypher, statement.bind(params)).consume()
             deleted += summary.counters.nodes_deleted
     return deleted

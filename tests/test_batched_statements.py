@@ -15,6 +15,7 @@ from neo4j import Driver
 
 from actorgraph.queries import CannedQuery, catalogue
 from actorgraph.settings import Settings
+from loader.writer import STAGE_BATCH_CAPS
 
 BATCHED = [q for q in catalogue("load").values() if "IN TRANSACTIONS" in q.cypher]
 
@@ -54,3 +55,9 @@ def test_a_batched_statement_collects_no_rows_before_its_batches(
     outer = _outer_input(plan)
     assert outer, f"{query.name}: no TransactionForeach in its plan"
     assert "Eager" not in _operators(outer), f"{query.name} collects every row first"
+
+
+def test_stored_source_files_go_in_batches_as_small_as_they_were_written() -> None:
+    # Each holds a whole data file: 10,000 of them in one batch passed the memory pool.
+    cap = STAGE_BATCH_CAPS["source_files"]
+    assert f"IN TRANSACTIONS OF {cap} ROWS" in catalogue("load")["delete_source_files"].cypher
