@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from loader.source_text import SourceText, normalize_ws
 
 RAW = (
@@ -50,3 +52,36 @@ def test_missing_or_blank_quote_is_not_found() -> None:
     assert text.find("Medinsky") is None
     assert text.find("   ") is None
     assert "progress may grow" in text
+
+
+def _repetitive_text(rng: random.Random, words: int) -> str:
+    # Few distinct words, so that grams repeat and a needle occurs many times.
+    vocabulary = ["talks", "ceasefire", "Istanbul", "round", "the", "of", "Kyiv", "said", "\n\n"]
+    return " ".join(rng.choice(vocabulary) for _ in range(words))
+
+
+def test_a_large_text_finds_the_first_occurrence_as_a_plain_search_does() -> None:
+    rng = random.Random(17)
+    # A sentence planted many times, at every alignment: only the first place is right.
+    planted = "Medinsky said the next round would be held in Istanbul on Tuesday"
+    raw = " ".join(f"{_repetitive_text(rng, rng.randrange(200, 400))} {planted}" for _ in range(80))
+    indexed, plain = SourceText(raw, index_min_chars=0), SourceText(raw, index_min_chars=10**9)
+    normalized = indexed.normalized
+    needles = []
+    for _ in range(400):
+        start = rng.randrange(len(normalized) - 200)
+        needles.append(normalized[start : start + rng.randrange(40, 200)])
+    needles += [planted, planted[9:] + " talks", "Istanbul " + "x" * 60, "talks " * 12 + "Moscow"]
+    found = 0
+    for needle in needles:
+        assert indexed.find(needle) == plain.find(needle), needle
+        found += indexed.find(needle) is not None
+    assert found >= 401  # the drawn needles and the planted sentence occur; the last two do not
+
+
+def test_a_quote_at_the_very_start_and_end_of_a_large_text_is_found() -> None:
+    raw = "Opening words of the report stand here. " + "x " * 5000 + "and the closing words end it."
+    text = SourceText(raw, index_min_chars=0)
+    assert text.find("Opening words of the report stand here. x x x x") == (0, 47)
+    end = text.find("x x x x and the closing words end it.")
+    assert end is not None and end[1] == len(raw)
