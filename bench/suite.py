@@ -161,6 +161,11 @@ def _new_suite_result(driver: Driver, settings: Settings, options: Options) -> d
             "at the compare sizes; above them, loader_rows_s is the user's load's own time "
             "(shaping, writing, publishing), as it reports it."
         )
+        if options.skip_validate:
+            notes.append(
+                "--skip-validate: no `actorgraph validate` was run, so validate_s is the "
+                "load's own validation, as it reports it, and validate_peak_rss_mb is empty."
+            )
     if not settings.uses_local_server:
         notes.append(
             f"No store sizes and no bulk import: the server ({settings.bolt_uri}) is not the "
