@@ -20,9 +20,9 @@ class ContactPairs:
 
     Derived here from the merged rows rather than by a query over the written graph:
     the same pairs, counts and dates, at a fraction of the cost of a load-wide MATCH.
-    Kept compact, since the pairs grow with the interactions (9M of them at 10M
-    interactions and 200k actors): actors as numbers, a pair as one int key, its count and
-    dates as one int value, about 100 bytes a pair where tuples and lists took 300.
+    Kept compact, since the pairs grow with the interactions (2.1M of them in the first 2M
+    interactions of the 10M synth): actors as numbers, a pair as one int key, its count and
+    dates as one int value, 114 bytes a pair where tuples and lists took about 300.
     """
 
     def __init__(self) -> None:
