@@ -189,6 +189,7 @@ def _record_and_publish(
         database,
         summary.generation,
         summary.sources,
+        summary.rows["interactions"],
         digest,
         token=lock.token,
         changeset=changeset,

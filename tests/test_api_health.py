@@ -23,6 +23,35 @@ def test_health_reports_the_neo4j_version(graph, test_settings: Settings) -> Non
     assert body["dataset"]["interactions"] == 0
 
 
+LIVE_INTERACTIONS = """
+MATCH (d:Dataset {id: 'current'})
+RETURN d.interactions AS kept, COUNT { MATCH (i:Interaction) WHERE i.gen = d.gen } AS counted
+"""
+
+
+def test_health_reports_the_interaction_count_kept_at_publish_or_counted_without_it(  # type: ignore[no-untyped-def]
+    seeded, test_settings: Settings
+) -> None:
+    database = test_settings.neo4j_database
+    live = seeded.execute_query(LIVE_INTERACTIONS, database_=database).records[0]
+    assert live["counted"] > 0
+    assert live["kept"] == live["counted"]
+    with TestClient(create_app(test_settings)) as client:
+        assert client.get("/health").json()["dataset"]["interactions"] == live["counted"]
+        # A graph published before the pointer kept its count.
+        seeded.execute_query(
+            "MATCH (d:Dataset {id: 'current'}) REMOVE d.interactions", database_=database
+        )
+        try:
+            assert client.get("/health").json()["dataset"]["interactions"] == live["counted"]
+        finally:
+            seeded.execute_query(
+                "MATCH (d:Dataset {id: 'current'}) SET d.interactions = $n",
+                n=live["counted"],
+                database_=database,
+            )
+
+
 def test_health_answers_503_with_json_when_neo4j_is_unreachable(test_settings: Settings) -> None:
     nowhere = test_settings.model_copy(update={"neo4j_uri": "bolt://127.0.0.1:9"})
     began = time.monotonic()
