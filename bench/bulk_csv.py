@@ -328,8 +328,7 @@ def publication(gen: int, sources: list[str], digest: str, at: dt.datetime, by: 
 
     def records(rows: Rows, _: int) -> Iterator[Node]:
         yield Node("current", ("Dataset",), {"gen": gen, "sources": sources, "digest": digest,
-                                             "loaded_at": at,
-                                             "interactions": len(rows.interactions)})  # fmt: skip
+                                             "loaded_at": at})  # fmt: skip
         yield Node(
             f"bulk-{gen}",
             ("Changeset",),

@@ -189,7 +189,6 @@ def _record_and_publish(
         database,
         summary.generation,
         summary.sources,
-        summary.rows["interactions"],
         digest,
         token=lock.token,
         changeset=changeset,

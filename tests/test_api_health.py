@@ -25,11 +25,13 @@ def test_health_reports_the_neo4j_version(graph, test_settings: Settings) -> Non
 
 LIVE_INTERACTIONS = """
 MATCH (d:Dataset {id: 'current'})
-RETURN d.interactions AS kept, COUNT { MATCH (i:Interaction) WHERE i.gen = d.gen } AS counted
+MATCH (cs:Changeset {generation: d.gen, pending: false})
+RETURN cs.interactions AS kept, COUNT { MATCH (i:Interaction) WHERE i.gen = d.gen } AS counted
 """
+LIVE_CHANGESET = "MATCH (d:Dataset {id: 'current'}) MATCH (cs:Changeset {generation: d.gen})"
 
 
-def test_health_reports_the_interaction_count_kept_at_publish_or_counted_without_it(  # type: ignore[no-untyped-def]
+def test_health_reports_the_interaction_count_its_load_kept_or_counts_them_without_it(  # type: ignore[no-untyped-def]
     seeded, test_settings: Settings
 ) -> None:
     database = test_settings.neo4j_database
@@ -38,15 +40,18 @@ def test_health_reports_the_interaction_count_kept_at_publish_or_counted_without
     assert live["kept"] == live["counted"]
     with TestClient(create_app(test_settings)) as client:
         assert client.get("/health").json()["dataset"]["interactions"] == live["counted"]
-        # A graph published before the pointer kept its count.
-        seeded.execute_query(
-            "MATCH (d:Dataset {id: 'current'}) REMOVE d.interactions", database_=database
-        )
         try:
+            # It reports what the load kept, without counting the graph again.
+            seeded.execute_query(
+                LIVE_CHANGESET + " SET cs.interactions = $n", n=7, database_=database
+            )
+            assert client.get("/health").json()["dataset"]["interactions"] == 7
+            # A graph whose load kept no count is counted.
+            seeded.execute_query(LIVE_CHANGESET + " REMOVE cs.interactions", database_=database)
             assert client.get("/health").json()["dataset"]["interactions"] == live["counted"]
         finally:
             seeded.execute_query(
-                "MATCH (d:Dataset {id: 'current'}) SET d.interactions = $n",
+                LIVE_CHANGESET + " SET cs.interactions = $n",
                 n=live["counted"],
                 database_=database,
             )

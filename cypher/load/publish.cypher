@@ -5,21 +5,18 @@
 //   load lock (no row otherwise: another load took it after this one's lease ran out).
 //   The load's changeset stops being pending in the same transaction.
 //   loaded_at changes only when the dataset's digest does, so a re-run of the same files
-//   gives the identical graph. It keeps the generation's interaction count, which GET /health
-//   reports: counting them there took 135 ms at 1M interactions and grows with the graph.
+//   gives the identical graph.
 // param: gen integer — the generation to make live, e.g. 2
 // param: sources list<string> — the ids of the sources it holds, e.g. ['cameron-2022-03-21']
-// param: interactions integer — how many interactions it holds, e.g. 51
 // param: digest string — the SHA-256 of its rows, e.g. '0123abcd'
 // param: token string — the load lock's token, e.g. 'f3a9c2'
 // param: changeset string — the load's changeset, pending until now, e.g. 'load-f3a9c2'
-:param {gen: 2, sources: ['cameron-2022-03-21'], interactions: 51, digest: '0123abcd', token: 'f3a9c2', changeset: 'load-f3a9c2'};
+:param {gen: 2, sources: ['cameron-2022-03-21'], digest: '0123abcd', token: 'f3a9c2', changeset: 'load-f3a9c2'};
 MATCH (:LoadLock {id: 'load', token: $token})
 MERGE (d:Dataset {id: 'current'})
 WITH d, d.gen AS previous
 SET d.gen = $gen,
     d.sources = $sources,
-    d.interactions = $interactions,
     d.loaded_at = CASE WHEN d.digest = $digest THEN d.loaded_at ELSE datetime() END,
     d.digest = $digest
 WITH previous
