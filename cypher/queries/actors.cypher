@@ -18,4 +18,5 @@ WHERE a.gen = d.gen
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases,
   a.wikidata AS wikidata, a.iso2 AS iso2, a.iso3 AS iso3
 ORDER BY name, id
-SKIP coalesce($skip, 0) LIMIT coalesce($limit, 1000000000);
+// toInteger: Neo4j Browser's :param map sends 100 as 100.0, which LIMIT refuses.
+SKIP toInteger(coalesce($skip, 0)) LIMIT toInteger(coalesce($limit, 1000000000));

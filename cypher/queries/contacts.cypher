@@ -40,7 +40,8 @@ WITH {id: other.id, name: other.name, kind: other.kind} AS actor,
   } AS interaction_ids
 WITH *, size(source_ids) AS sources
 ORDER BY interactions DESC, actor.id
-SKIP coalesce($skip, 0) LIMIT coalesce($limit, 1000000000)
+// toInteger: Neo4j Browser's :param map sends 100 as 100.0, which LIMIT refuses.
+SKIP toInteger(coalesce($skip, 0)) LIMIT toInteger(coalesce($limit, 1000000000))
 // Dates as ISO text, as the API answers them: the driver then builds no date objects.
 RETURN actor, interactions, toString(first) AS first, toString(last) AS last, types, sources,
   source_ids, interaction_ids;

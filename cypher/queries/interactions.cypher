@@ -49,7 +49,8 @@ WHERE ($with IS NULL OR EXISTS {
                           AND coalesce(i.earliest, date($until)) <= date($until)))
 WITH i
 ORDER BY coalesce(i.earliest, i.latest) IS NULL, coalesce(i.earliest, i.latest), i.id
-SKIP $offset LIMIT $limit
+// toInteger: Neo4j Browser's :param map sends 100 as 100.0, which LIMIT refuses.
+SKIP toInteger($offset) LIMIT toInteger($limit)
 // Dates as ISO text, as the API answers them: the driver then builds no date objects.
 RETURN i.id AS id, i.type AS type, i.cameo AS cameo, i.status AS status,
   CASE WHEN i.precision = 'day' THEN toString(i.earliest) END AS date,

@@ -20,4 +20,5 @@ RETURN p.id AS id, p.name AS name, p.kind AS kind, p.aliases AS aliases,
     ORDER BY ev.source, e.seq
   } AS evidence
 ORDER BY name, id
-SKIP coalesce($skip, 0) LIMIT coalesce($limit, 1000000000);
+// toInteger: Neo4j Browser's :param map sends 100 as 100.0, which LIMIT refuses.
+SKIP toInteger(coalesce($skip, 0)) LIMIT toInteger(coalesce($limit, 1000000000));

@@ -42,7 +42,8 @@ WHERE ($since IS NULL OR (coalesce(record.latest, record.earliest) IS NOT NULL
                           AND coalesce(record.earliest, date($until)) <= date($until)))
 WITH kind, score, record, quoted
 ORDER BY score DESC, kind, record.id
-SKIP coalesce($skip, 0) LIMIT coalesce($limit, 100)
+// toInteger: Neo4j Browser's :param map sends 100 as 100.0, which LIMIT refuses.
+SKIP toInteger(coalesce($skip, 0)) LIMIT toInteger(coalesce($limit, 100))
 RETURN kind, score,
   {kind: toLower(head([l IN labels(record) WHERE l IN ['Actor', 'Interaction', 'Place', 'Statement']])),
    id: record.id,

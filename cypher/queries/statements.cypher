@@ -31,7 +31,8 @@ WHERE ($since IS NULL OR (coalesce(st.latest, st.earliest) IS NOT NULL
                           AND coalesce(st.earliest, date($until)) <= date($until)))
 WITH st
 ORDER BY coalesce(st.earliest, st.latest) IS NULL, coalesce(st.earliest, st.latest), st.id
-SKIP coalesce($skip, 0) LIMIT coalesce($limit, 1000000000)
+// toInteger: Neo4j Browser's :param map sends 100 as 100.0, which LIMIT refuses.
+SKIP toInteger(coalesce($skip, 0)) LIMIT toInteger(coalesce($limit, 1000000000))
 RETURN st.id AS id,
   COLLECT { MATCH (a:Actor)-[:SAID]->(st) RETURN {id: a.id, name: a.name, kind: a.kind} AS x }[0]
     AS speaker,

@@ -46,4 +46,5 @@ RETURN kind, entry.id AS id,
     ORDER BY ev.source, e.seq
   } AS evidence
 ORDER BY coalesce(earliest, latest) IS NULL, coalesce(earliest, latest), kind, id
-SKIP coalesce($skip, 0) LIMIT coalesce($limit, 1000000000);
+// toInteger: Neo4j Browser's :param map sends 100 as 100.0, which LIMIT refuses.
+SKIP toInteger(coalesce($skip, 0)) LIMIT toInteger(coalesce($limit, 1000000000));
