@@ -7,6 +7,8 @@ import json
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from functools import lru_cache
+from importlib.resources import files
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -19,7 +21,7 @@ from fastapi.openapi.docs import (
     get_swagger_ui_oauth2_redirect_html,
 )
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from actorgraph.database import (
@@ -66,6 +68,16 @@ READ_THREADS = 40
 # Swagger UI and ReDoc load their scripts from a CDN by default, which leaves /docs and /redoc
 # blank offline; the fastapi-offline package ships the same files, served from here instead.
 DOCS_ASSETS = "/static/docs"
+# ReDoc's bundle shows "API docs by Redocly" with a logo from its CDN; an image that fails
+# to load is hidden, so an empty data URL keeps the page from reaching out.
+REDOC_SCRIPT = "/redoc/redoc.standalone.js"
+REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
+
+
+@lru_cache(maxsize=1)
+def redoc_script() -> str:
+    bundle = files("fastapi_offline") / "static" / "redoc.standalone.js"
+    return bundle.read_text(encoding="utf-8").replace(REDOC_LOGO, "data:,")
 
 
 def browser_origins(settings: Settings) -> list[str]:
@@ -112,13 +124,17 @@ def serve_docs_offline(app: FastAPI) -> None:
     async def swagger_ui_oauth2_redirect() -> HTMLResponse:
         return get_swagger_ui_oauth2_redirect_html()
 
+    @app.get(REDOC_SCRIPT, include_in_schema=False)
+    async def redoc_bundle() -> Response:
+        return Response(redoc_script(), media_type="text/javascript")
+
     @app.get("/redoc", include_in_schema=False)
     async def redoc(request: Request) -> HTMLResponse:
         root = request.scope.get("root_path", "").rstrip("/")
         return get_redoc_html(
             openapi_url=root + openapi_url,
             title=f"{app.title} - ReDoc",
-            redoc_js_url=f"{root}{DOCS_ASSETS}/redoc.standalone.js",
+            redoc_js_url=f"{root}{REDOC_SCRIPT}",
             redoc_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png",
             with_google_fonts=False,  # fonts.googleapis.com is just as far away as the CDN
         )

@@ -45,7 +45,7 @@ from loader.gc_pause import gc_paused
 from loader.row_stream import RowStream
 from loader.rows import Rows
 from loader.schema import apply_schema
-from loader.stored_sources import stamp_sources
+from loader.stored_sources import load_time, stamp_sources
 from loader.validation import ValidationReport
 
 GEN = 1
@@ -72,7 +72,7 @@ def shaped_rows(report: ValidationReport) -> tuple[Rows, str]:
     """The rows and their digest exactly as `write_dataset` shapes them for a first load."""
     with gc_paused():
         stream = RowStream(report)
-        rows = stream.collect(stamp_sources(stream.sources, report, [], {}))
+        rows = stream.collect(stamp_sources(stream.sources, report, [], {}, at=load_time()))
     return rows, stream.digest()
 
 

@@ -9,7 +9,6 @@ publishing transaction marks it done, so a load that never publishes leaves no h
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 from neo4j import Driver
 
@@ -34,6 +33,7 @@ def record_changeset(
     old: int | None,
     sources: Sequence[str],
     removed: Sequence[str],
+    at: str,
 ) -> None:
     load_statement("record_changeset").write(
         driver,
@@ -41,7 +41,7 @@ def record_changeset(
         id=changeset,
         new=new,
         old=old,
-        at=datetime.now(UTC).isoformat(timespec="seconds"),
+        at=at,
         by=loaded_by(),
         sources=sorted(sources),
         removed=sorted(removed),

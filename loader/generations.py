@@ -26,6 +26,7 @@ def publish(
     *,
     token: str,
     changeset: str,
+    at: str,
 ) -> bool:
     """The commit point: one small transaction makes `gen` the live generation and the
     load's changeset history, if this load (`token`) still holds the load lock; False when
@@ -38,6 +39,7 @@ def publish(
         digest=digest,
         token=token,
         changeset=changeset,
+        at=at,
     )
     return bool(rows)
 

@@ -52,7 +52,13 @@ from loader.generations import (
 from loader.load_lock import LoadLock, LockHolder, LostLock
 from loader.row_stream import RowStream
 from loader.schema import apply_schema
-from loader.stored_sources import LiveSource, carry_over, live_sources, stamp_sources
+from loader.stored_sources import (
+    LiveSource,
+    carry_over,
+    live_sources,
+    load_time,
+    stamp_sources,
+)
 from loader.validation import ValidationReport, validate_paths
 from loader.validation_report import FileChanged
 from loader.writer import Progress, write_plan, write_stages
@@ -118,7 +124,8 @@ def write_dataset(
     began = time.monotonic()
     with gc_frozen():
         stream = RowStream(report)
-        source_files = stamp_sources(stream.sources, report, plan.live, plan.carried)
+        at = load_time()
+        source_files = stamp_sources(stream.sources, report, plan.live, plan.carried, at=at)
         if on_plan:
             on_plan(report, {**stream.planned(), OLD_GENERATIONS: None})
         live = live_generation(driver, database)
@@ -149,7 +156,7 @@ def write_dataset(
         summary.relationships_created = counts.relationships_created
         summary.properties_set = counts.properties_set
         digest = stream.digest()
-    _record_and_publish(driver, database, plan, summary, digest, lock)
+    _record_and_publish(driver, database, plan, summary, digest, lock, at)
     replaced = delete_other_generations(driver, database, summary.generation)
     summary.nodes_deleted += _deleted(replaced, progress)
     summary.seconds = time.monotonic() - began
@@ -171,6 +178,7 @@ def _record_and_publish(
     summary: LoadSummary,
     digest: str,
     lock: LoadLock,
+    at: str,
 ) -> None:
     """Record what the load changed, then publish the new generation with its changeset."""
     changeset = f"load-{lock.token[:16]}"
@@ -183,6 +191,7 @@ def _record_and_publish(
         old=summary.replaced_generation,
         sources=[*plan.loaded_sources, *plan.removed],
         removed=plan.removed,
+        at=at,
     )
     published = not lock.lost and publish(
         driver,
@@ -192,6 +201,7 @@ def _record_and_publish(
         digest,
         token=lock.token,
         changeset=changeset,
+        at=at,
     )
     if not published:
         raise LostLock(

@@ -104,18 +104,27 @@ def loaded_by() -> str:
     return f"{getpass.getuser()}@{socket.gethostname()}"
 
 
+def load_time() -> str:
+    """When a load ran, taken once and written everywhere it shows (its sources, its
+    changeset, the dataset), in the form Neo4j's toString() gives a datetime, so that
+    `actorgraph sources`, /changes and /health name one load by one time."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def stamp_sources(
     source_rows: list[Row],
     report: ValidationReport,
     live: list[LiveSource],
     carried: Mapping[str, LiveSource],
+    *,
+    at: str,
 ) -> Iterator[Row]:
     """Add to each source's row its file name, digest, record count and who loaded it when;
     returns the SourceFile rows, each read when it is written. A source whose file is
     unchanged keeps when and by whom it was loaded, so that loading the same files again
     gives the identical graph."""
     previous = {source.id: source for source in live}
-    now, who = datetime.now(UTC).isoformat(timespec="seconds"), loaded_by()
+    now, who = at, loaded_by()
     by_id = {row["id"]: row for row in source_rows}
     for loaded in report.files:
         sid = loaded.source.id

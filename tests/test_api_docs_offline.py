@@ -55,3 +55,10 @@ def test_swagger_uis_oauth2_redirect_page_is_served(client: TestClient) -> None:
     response = client.get("/docs/oauth2-redirect")
     assert response.status_code == 200
     assert "oauth2" in response.text.lower()
+
+
+def test_redoc_fetches_no_logo_from_its_cdn(client: TestClient) -> None:
+    (script,) = [a for a in ASSET.findall(client.get("/redoc").text) if a.endswith(".js")]
+    served = client.get(script)
+    assert served.status_code == 200 and "Redocly" in served.text
+    assert "cdn.redoc.ly" not in served.text

@@ -67,6 +67,27 @@ def test_each_load_is_recorded_newest_first(history: TestClient) -> None:
     assert note["at"] >= seed["at"] and "@" in note["by"]
 
 
+def test_a_first_load_counts_what_it_added_without_listing_it(history: TestClient) -> None:
+    seed = changes(history)[-1]
+    assert seed["first"] and seed["changes"] == []
+    # Its interactions, plus at least as many actors and contacts: never the zeros that
+    # read as if nothing happened.
+    assert seed["counts"]["added"] > seed["interactions"] + 20
+    assert seed["counts"]["removed"] == seed["counts"]["changed"] == 0
+
+
+def test_one_load_shows_one_time_in_sources_changes_and_health(
+    history: TestClient, test_settings: Settings, texts: Path
+) -> None:
+    # The note's load changed the dataset; the re-run after it changed nothing, so the
+    # dataset and the note's source keep the time of the note's load.
+    note_load = changes(history)[1]["at"]
+    assert history.get("/health").json()["dataset"]["loaded_at"] == note_load
+    listed = run_actorgraph(test_settings, texts, "sources")
+    assert listed.returncode == 0, listed.stderr
+    assert note_load in next(line for line in listed.stdout.splitlines() if NOTE_ID in line)
+
+
 def test_the_contacts_that_appeared_this_week(history: TestClient) -> None:
     week_ago = (dt.date.today() - dt.timedelta(days=7)).isoformat()
     loads = changes(history, since=week_ago, kind="contact")

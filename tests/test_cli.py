@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -91,3 +96,50 @@ def test_help_loads_neither_the_driver_nor_the_dataset_models() -> None:
     modules = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
     assert "neo4j" not in modules
     assert "yaml" not in modules and "loader.dataset" not in modules
+
+
+class _Answer(BaseHTTPRequestHandler):
+    document = b"{}"
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(self.document)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def listening(document: dict[str, object]) -> Iterator[int]:
+    """A server on a free port of 127.0.0.1 that answers every GET with `document`."""
+    handler = type("Answer", (_Answer,), {"document": json.dumps(document).encode()})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("command", ["up", "serve"])
+def test_a_second_up_says_where_the_api_already_serves_before_doing_anything(
+    command: str,
+) -> None:
+    with listening({"info": {"title": "actorgraph"}}) as port:
+        # NEO4J_URI at a closed port: had `up` gone on, it would have failed to load.
+        result = run(command, "--port", str(port), NEO4J_URI="bolt://127.0.0.1:9")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"already serves at http://127.0.0.1:{port}" in result.stdout
+    assert "Loaded" not in result.stdout and "Traceback" not in result.stderr
+
+
+def test_serving_on_a_port_another_program_holds_is_a_clear_error() -> None:
+    with listening({"hello": "world"}) as port:
+        result = run("serve", "--port", str(port))
+    assert result.returncode == 1
+    assert f"Another program listens on 127.0.0.1:{port}" in result.stdout + result.stderr
+    assert "Address already in use" not in result.stdout + result.stderr

@@ -69,3 +69,30 @@ def test_a_query_lucene_cannot_parse_is_a_422_with_the_parsers_message(api: Test
     assert "Encountered" in response.json()["detail"]
     assert "Was expecting" not in response.json()["detail"]
     assert api.get("/search", params={"q": "x", "limit": 1001}).status_code == 422
+
+
+def test_a_bare_operator_is_a_422_that_says_how_to_search_for_the_word(api: TestClient) -> None:
+    response = api.get("/search", params={"q": "AND"})
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert "Lucene operator" in detail and "lower case (and)" in detail
+    assert api.get("/search", params={"q": "and"}).status_code == 200
+
+
+def test_a_spelling_the_graph_lacks_finds_the_close_names_and_says_so(api: TestClient) -> None:
+    hits = search(api, q="Zelensky", kinds="actor")
+    assert [h["record"]["id"] for h in hits][:1] == ["volodymyr-zelenskyy"]
+    assert {h["loosened_query"] for h in hits} == {"Zelensky~"}
+    assert marked(hits[0]) == ["zelenskyy"]
+    # As typed where it matches: nothing is loosened.
+    assert {h["loosened_query"] for h in search(api, q="Zelenskyy")} == {None}
+    assert search(api, q="Qwxzvbnmt") == []
+
+
+def test_loosened_hits_page_on(api: TestClient) -> None:
+    first = api.get("/search", params={"q": "Ukrainn", "limit": 2})
+    assert first.status_code == 200 and len(first.json()) == 2
+    following = first.links["next"]["url"]
+    second = api.get(following)
+    assert second.status_code == 200, second.text
+    assert second.json() and {h["loosened_query"] for h in second.json()} == {"Ukrainn~"}

@@ -15,7 +15,7 @@ from actorgraph.cli.draft import draft
 from actorgraph.cli.draft_score import draft_score
 from actorgraph.cli.load import load
 from actorgraph.cli.output import console, fail
-from actorgraph.cli.server import api_url, browser_lines, neo4j
+from actorgraph.cli.server import api_url, browser_lines, neo4j, refuse_a_taken_port
 from actorgraph.cli.sources import changes, sources
 from actorgraph.settings import get_settings
 from loader import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
@@ -50,10 +50,12 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     import uvicorn
 
     settings = get_settings()
+    host, port = host or settings.actorgraph_api_host, port or settings.actorgraph_api_port
+    refuse_a_taken_port(settings, host, port)
     uvicorn.run(
         "api.main:app",
-        host=host or settings.actorgraph_api_host,
-        port=port or settings.actorgraph_api_port,
+        host=host,
+        port=port,
         workers=workers or settings.actorgraph_api_workers,
         log_level="info",
     )
@@ -68,6 +70,9 @@ def up(port: int | None) -> None:
     until `actorgraph neo4j stop`.
     """
     settings = get_settings()
+    refuse_a_taken_port(
+        settings, settings.actorgraph_api_host, port or settings.actorgraph_api_port
+    )
     if settings.uses_local_server:
         server = neo4j_server.LocalServer.from_settings(settings)
         try:

@@ -44,7 +44,13 @@ def progress_bars(
     columns: list[ProgressColumn | str] = [TextColumn(label), BarColumn(), MofNCompleteColumn()]
     if unit:
         columns.append(TextColumn(unit))
-    columns += [TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn()]
+    # Both times named: a bare "0:00:10 left 0:00:00" read as ten seconds left.
+    columns += [
+        TextColumn("elapsed"),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+    ]
     return Progress(*columns, console=console, transient=transient, disable=disable)
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import socket
 import sys
+import urllib.request
 
 import click
 
@@ -24,6 +27,42 @@ def api_url(settings: Settings, port: int | None = None) -> str:
     return neo4j_server.reachable_api_url(
         settings.actorgraph_api_host, port or settings.actorgraph_api_port
     )
+
+
+def api_listener(api: str, host: str, port: int) -> str | None:
+    """Who already listens where the API would: "actorgraph" when its OpenAPI document is
+    ours (it answers with Neo4j down too), "other" for anything else, None when free."""
+    try:
+        with socket.create_connection((host or "127.0.0.1", port), timeout=1.0):
+            pass
+    except OSError:
+        return None
+    try:
+        with urllib.request.urlopen(f"{api}/openapi.json", timeout=5.0) as answer:
+            document = json.load(answer)
+    except (OSError, ValueError):
+        return "other"
+    ours = isinstance(document, dict) and document.get("info", {}).get("title") == "actorgraph"
+    return "actorgraph" if ours else "other"
+
+
+def refuse_a_taken_port(settings: Settings, host: str, port: int) -> None:
+    """Before anything else: a second `up` or `serve` on a port the API already serves would
+    reload the graph and then die on "Address already in use"."""
+    api = api_url(settings, port)
+    listener = api_listener(api, "127.0.0.1" if host in ("", "0.0.0.0", "::") else host, port)
+    if listener == "actorgraph":
+        click.echo(
+            f"The API already serves at {api} (docs: {api}/docs); nothing was started. Stop "
+            "it (Ctrl-C where it runs) to start it again, run `actorgraph load` to load "
+            "changed files into the graph it serves, or pass --port for a second one."
+        )
+        sys.exit(0)
+    if listener == "other":
+        fail(
+            f"Another program listens on {host}:{port}, where the API would serve. Stop it, "
+            "or pass --port (or set ACTORGRAPH_API_PORT) to serve elsewhere."
+        )
 
 
 def browser_lines(settings: Settings, api: str, intro: str) -> list[str]:

@@ -37,7 +37,8 @@ async def list_changes(
 ) -> list[dict[str, Any]]:
     """The loads newest first: when, by whom, which sources, and each interaction, actor and
     contact they added, removed or changed, with the sources that state it. A first load
-    into an empty graph lists counts only. Which contacts appeared this week:
+    into an empty graph lists no changes; its `added` counts its interactions, actors and
+    contacts. Which contacts appeared this week:
     `/changes?since=<a week ago>&kind=contact`, then the changes that are `added`."""
     return await canned("changes").arun(
         driver,

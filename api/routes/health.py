@@ -33,7 +33,7 @@ class Health(BaseModel):
                 "dataset": {
                     "sources": 1,
                     "interactions": 51,
-                    "loaded_at": "2026-11-28T07:23:07.757000000+00:00",
+                    "loaded_at": "2026-11-28T07:23:07Z",
                 },
             }
         }

@@ -37,5 +37,10 @@ class SearchHit(BaseModel):
         description="where the query's words are in `text`: [start, end) character spans"
     )
     source: str | None = Field(description="the source the statement or quote is from")
+    loosened_query: str | None = Field(
+        default=None,
+        description="set when the query as typed matched nothing and these hits matched it "
+        "spelled loosely instead: the query that matched, e.g. `Zelensky~`",
+    )
     earliest: dt.date | None
     latest: dt.date | None

@@ -11,4 +11,4 @@ OPTIONAL MATCH (cs:Changeset {generation: d.gen, pending: false})
 RETURN COUNT { MATCH (s:Source) WHERE s.gen = d.gen } AS sources,
        CASE WHEN cs.interactions IS NOT NULL THEN cs.interactions
             ELSE COUNT { MATCH (i:Interaction) WHERE i.gen = d.gen } END AS interactions,
-       d.loaded_at AS loaded_at;
+       toString(d.loaded_at) AS loaded_at;

@@ -6,18 +6,19 @@
 //   participant or role (properties compare key by key: Cypher's = on maps is not
 //   reliable here), or another count of interactions for a contact; a contact's
 //   sources are those that put both actors in one of its interactions. The first load
-//   records its counts only. At most cap changes are listed; truncated says when the load
-//   changed more (the counts are then those listed). The history lives outside the generations, so it stays. It is
-//   pending until publish marks it done in the same transaction that switches generations.
+//   lists nothing and counts its interactions, actors and contacts as added. At most cap
+//   changes are listed; truncated says when the load changed more (the counts are then
+//   those listed). The history lives outside the generations, so it stays. It is pending
+//   until publish marks it done in the same transaction that switches generations.
 // param: id string — the changeset's id, e.g. 'gen-2'
 // param: new integer — the generation just published, e.g. 2
 // param: old integer? — the generation it replaced (null for the first load), e.g. 1
-// param: at string — when, ISO 8601 in UTC, e.g. '2026-12-02T05:00:00+00:00'
+// param: at string — when, ISO 8601 in UTC, e.g. '2026-12-02T05:00:07Z'
 // param: by string — who: user@host, e.g. 'curator@laptop'
 // param: sources list<string> — the sources the load gave or removed, e.g. ['press-note-2022-03-10']
 // param: removed list<string> — of those, the ones it removed, e.g. []
 // param: cap integer — at most this many changes are listed (one transaction holds them), e.g. 10000
-:param {id: 'gen-2', new: 2, old: 1, at: '2026-12-02T05:00:00+00:00', by: 'curator@laptop', sources: ['press-note-2022-03-10'], removed: [], cap: 10000};
+:param {id: 'gen-2', new: 2, old: 1, at: '2026-12-02T05:00:07Z', by: 'curator@laptop', sources: ['press-note-2022-03-10'], removed: [], cap: 10000};
 CREATE (cs:Changeset {id: $id, generation: $new, previous: $old, at: datetime($at), by: $by,
                       sources: $sources, removed_sources: $removed, first: $old IS NULL,
                       pending: true})
@@ -88,7 +89,12 @@ CALL (cs) {
 WITH cs
 SET cs.truncated = COUNT { MATCH (cs)-[:INCLUDES]->(:Change) } >= $cap,
     cs.interactions = COUNT { MATCH (:Interaction {gen: $new}) },
-    cs.added = COUNT { MATCH (cs)-[:INCLUDES]->(:Change {change: 'added'}) },
+    // A first load lists nothing (it would list the whole graph), but counts what it added.
+    cs.added = CASE WHEN $old IS NULL
+                    THEN COUNT { MATCH (:Interaction {gen: $new}) }
+                         + COUNT { MATCH (:Actor {gen: $new}) }
+                         + COUNT { MATCH (:Actor {gen: $new})-[:SPOKE_WITH]->(:Actor) }
+                    ELSE COUNT { MATCH (cs)-[:INCLUDES]->(:Change {change: 'added'}) } END,
     cs.removed = COUNT { MATCH (cs)-[:INCLUDES]->(:Change {change: 'removed'}) },
     cs.changed = COUNT { MATCH (cs)-[:INCLUDES]->(:Change {change: 'changed'}) }
 RETURN cs.id AS id;

@@ -4,8 +4,9 @@
 //   removed, and the interactions, actors and contacts it added, removed or changed, each
 //   with the sources that state it. source keeps the loads that gave or removed that source;
 //   kind keeps one kind of change (interaction, actor, contact). A first load into an empty
-//   graph lists its counts only. "Which contacts appeared this week": since a week ago,
-//   kind contact, the changes that are added.
+//   graph lists no changes; its counts say how many interactions, actors and contacts it
+//   added. "Which contacts appeared this week": since a week ago, kind contact, the changes
+//   that are added.
 // param: since date? — first day, e.g. '2020-01-01'
 // param: source string? — a source's id, e.g. 'cameron-2022-03-21'
 // param: kind string? — interaction, actor or contact, e.g. 'contact'
