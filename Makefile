@@ -17,8 +17,10 @@ help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
 
 $(BIN)/.installed: pyproject.toml
+	@echo "Installing actorgraph and its tools into $(VENV): a few minutes the first time."
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install --progress-bar on -e '.[dev]' | grep -E --line-buffered '^(Collecting|Installing|Successfully)' || true
+	test -x $(BIN)/actorgraph
 	touch $@
 
 venv: $(BIN)/.installed  ## Create the venv and install the project with its dev tools

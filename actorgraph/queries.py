@@ -18,7 +18,9 @@ Its layout:
     RETURN ...;
 
 * Header lines are `// key: value`; an indented `//   more text` line continues the value
-  above it. `name`, `title`, `description` appear once; `param` once per parameter.
+  above it. `name`, `title`, `description` appear once; `param` once per parameter;
+  `view: graph` marks a query that returns nodes and paths for Browser to draw (the
+  default, `table`, returns values).
 * A param line reads `<name> <type> — <meaning>, e.g. <example>`. Types: `string`,
   `date` (ISO `YYYY-MM-DD`, converted with `date($x)` in the query), `integer`,
   `list<string>`, and for the loader's batches `list<map>`. A trailing `?` marks the
@@ -65,7 +67,9 @@ from actorgraph.values import json_value
 from cypher import CYPHER, cypher_files
 
 PARAM_TYPES = ("string", "date", "integer", "list<string>", "list<map>")
-HEADER_KEYS = ("name", "title", "description", "param")
+HEADER_KEYS = ("name", "title", "description", "view", "param")
+# What Neo4j Browser shows of the answer: a table of values, or nodes and paths it draws.
+VIEWS = ("table", "graph")
 
 _HEADER_LINE = re.compile(r"^//\s?(?P<key>[a-z]+):\s*(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^//\s{2,}(?P<value>\S.*)$")
@@ -146,6 +150,7 @@ class CannedQuery:
     cypher: str
     path: Traversable
     text: str = field(repr=False)
+    view: str = "table"
 
     @property
     def parameter_names(self) -> set[str]:
@@ -300,6 +305,7 @@ def parse_query_file(path: Traversable) -> CannedQuery:
         cypher=cypher,
         path=path,
         text=text,
+        view=header["view"][0] if header["view"] else "table",
     )
 
 
@@ -323,6 +329,8 @@ def _read_header(path: Traversable, lines: list[str]) -> tuple[dict[str, list[st
     for key in ("name", "title", "description"):
         if len(header[key]) != 1 or not header[key][0]:
             raise CatalogueError(f"{path.name}: the header needs exactly one `// {key}:` line")
+    if header["view"] and (len(header["view"]) > 1 or header["view"][0] not in VIEWS):
+        raise CatalogueError(f"{path.name}: `// view:` is one of {', '.join(VIEWS)}, once")
     name = header["name"][0]
     if name != path.name.removesuffix(".cypher"):
         raise CatalogueError(f"{path.name}: `// name: {name}` must match the file name")

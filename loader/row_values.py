@@ -22,6 +22,21 @@ def date_props(date: DateRange | None) -> Row:
     }
 
 
+def when_label(props: Row) -> str:
+    """The date of a record as a person reads it, written beside its bounds for Neo4j
+    Browser's captions, which can only show properties: a month-precision record's
+    earliest (the 1st) alone would read as a day it does not claim."""
+    lo, hi, precision = props["earliest"], props["latest"], props["precision"]
+    if precision in ("day", "month", "year"):
+        day: str = lo.isoformat()
+        return day[: {"day": 10, "month": 7, "year": 4}[precision]]
+    if lo and hi:
+        return f"{lo.isoformat()}–{hi.isoformat()}"
+    if lo or hi:
+        return f"≥ {lo.isoformat()}" if lo else f"≤ {hi.isoformat()}"
+    return "undated"
+
+
 def evidence_rows(items: Iterable[Evidence], source_id: str, offsets: Offsets) -> list[Row]:
     rows = []
     for item in items:

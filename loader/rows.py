@@ -27,7 +27,7 @@ from loader.dataset import (
     Statement,
 )
 from loader.dataset_index import SmallRecords
-from loader.row_values import Offsets, Row, date_props, evidence_rows
+from loader.row_values import Offsets, Row, date_props, evidence_rows, when_label
 from loader.source_merge import (
     actor_row,
     merge_evidence,
@@ -147,6 +147,7 @@ class RowBuilder:
                     "reported_by_description": st.reported_by_description,
                     "medium": st.medium,
                     **date_props(st.date),
+                    "when": when_label(date_props(st.date)),
                     "notes": st.notes,
                     "source": sid,
                     "sources": [],

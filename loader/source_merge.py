@@ -12,7 +12,14 @@ from typing import Any
 
 from loader.dataset import Actor, Affiliation, Membership, country
 from loader.names import name_key
-from loader.row_values import Offsets, Row, date_props, evidence_rows, quote_props
+from loader.row_values import (
+    Offsets,
+    Row,
+    date_props,
+    evidence_rows,
+    quote_props,
+    when_label,
+)
 
 READING_FIELDS = (
     "status", "precision", "earliest", "latest", "place",
@@ -89,6 +96,7 @@ def settle_interaction(row: Row) -> None:
         fill_unsaid(node, later)
     row["place"] = node.pop("place")
     row["props"] = {**node, **row["props"]}
+    row["props"]["when"] = when_label(row["props"])
     readings = [r["props"] for r in row["readings"]]
     conflicts = [name for name in READING_FIELDS if differ(r[name] for r in readings)]
     if participants_differ(row["participants"]):

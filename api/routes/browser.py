@@ -36,16 +36,17 @@ async def browser_style() -> PlainTextResponse:
 
 
 def query_slide(query: CannedQuery) -> str:
-    """One slide: what the query answers, its parameters, and the runnable text. Clicking
-    the text puts it in Browser's editor: the `:param` line, then the query."""
+    """One slide: what the query answers, its parameters, and two runnable blocks, each put
+    in Browser's editor by a click: the `:param` line, then the query. Run together, Browser
+    shows them as a collapsed list that says only SUCCESS, with the rows out of sight."""
     params = "".join(
         f"<li><code>{escape(p.name)}</code> ({escape(p.type)}"
         f"{'' if p.required else ', optional'}): {escape(p.description)}</li>"
         for p in query.parameters
     )
-    runnable = f"{query.browser_params}\n{query.cypher};"
+    shows = "draws the graph" if query.view == "graph" else "shows the rows"
     return f"""
-<slide class="row-fluid">
+<slide class="row-fluid" data-query="{escape(query.name)}" data-view="{escape(query.view)}">
   <div class="col-sm-3">
     <h3>{escape(query.title)}</h3>
     <p class="lead"><code>{escape(query.name)}</code></p>
@@ -54,14 +55,25 @@ def query_slide(query: CannedQuery) -> str:
   <div class="col-sm-9">
     <p>Parameters:</p>
     <ul>{params or "<li>none</li>"}</ul>
-    <p>Click to copy it into the editor, edit the <code>:param</code> line, then run both
-    (Ctrl+Enter). The file is <code>cypher/queries/{escape(query.path.name)}</code>; the API
-    runs it at <code>GET /queries/{escape(query.name)}</code>.</p>
+    <p>1. Click to put the parameters in the editor, edit them if you like, and run them
+    (Ctrl+Enter):</p>
     <figure>
-      <pre class="pre-scrollable code runnable">{escape(runnable)}</pre>
+      <pre class="pre-scrollable code runnable">{escape(browser_params_line(query))}</pre>
+    </figure>
+    <p>2. Click the query and run it: it {shows}. The file is
+    <code>cypher/queries/{escape(query.path.name)}</code>; the API runs it at
+    <code>GET /queries/{escape(query.name)}</code>.</p>
+    <figure>
+      <pre class="pre-scrollable code runnable">{escape(query.cypher)}</pre>
     </figure>
   </div>
 </slide>"""
+
+
+def browser_params_line(query: CannedQuery) -> str:
+    """The `:param {…}` line alone: with its `;` Browser would run it as one statement of
+    several, in the collapsed list."""
+    return query.browser_params.removesuffix(";").rstrip()
 
 
 def guide_html(style_url: str) -> str:
@@ -84,8 +96,10 @@ def guide_html(style_url: str) -> str:
   <div class="col-sm-9">
     <p>First load the style, which gives each label its colour and caption:</p>
     <figure><pre class="pre-scrollable code runnable">:style {escape(style_url)}</pre></figure>
-    <p>Then each slide holds one canned query ({len(queries)} in all). Every query reads the
-    live generation of the graph, named by <code>(:Dataset {{id: 'current'}})</code>.</p>
+    <p>Then each slide holds one canned query ({len(queries)} in all): run its parameters,
+    then the query. Those marked <em>drawn</em> open in Browser's graph view. Every query
+    reads the live generation of the graph, named by
+    <code>(:Dataset {{id: 'current'}})</code>.</p>
     <ol>{listing}</ol>
   </div>
 </slide>{slides}
