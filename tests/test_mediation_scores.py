@@ -8,51 +8,19 @@ proposed it, and a planned call.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from checkout import PROJECT_ROOT
 from fastapi.testclient import TestClient
-from neo4j import Driver
 from test_api_analysis import mediators, readme_score_weights, reasons
-
-from actorgraph.settings import Settings
-from api.main import create_app
-from loader.load import load_paths
-from loader.schema import apply_schema
 
 pytestmark = pytest.mark.neo4j
 
-REPORT = Path(__file__).parent / "fixtures" / "mediation"
-SEED_TEXT = "cameron-2022-03-21.txt"
 ISTANBUL = "meeting-putin-zelenskyy-istanbul-proposed"
 JERUSALEM = "meeting-putin-zelenskyy-jerusalem-proposed"
 
 
 @pytest.fixture(scope="module")
-def client(
-    graph: Driver, test_settings: Settings, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    """The seed and the report, loaded by the real loader (the seed's quotes unverified
-    where its text is not at hand)."""
-    sources = tmp_path_factory.mktemp("sources")
-    seed_text = test_settings.actorgraph_sources / SEED_TEXT
-    if seed_text.is_file():
-        os.symlink(seed_text, sources / SEED_TEXT)
-    for text in (REPORT / "sources").iterdir():
-        os.symlink(text, sources / text.name)
-    apply_schema(graph, test_settings.neo4j_database)
-    load_paths(
-        graph,
-        [PROJECT_ROOT / "data", REPORT / "report-2022-03-18.yaml"],
-        database=test_settings.neo4j_database,
-        sources_dir=sources,
-        wipe_first=True,
-    )
-    with TestClient(create_app(test_settings)) as api:
-        yield api
+def client(report_api: TestClient) -> TestClient:
+    return report_api
 
 
 def test_a_held_mediation_between_its_subjects_is_mediated(client: TestClient) -> None:
