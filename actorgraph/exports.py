@@ -309,7 +309,8 @@ def _xml(element: ET.Element, level: int) -> str:
 
 class GexfWriter(Writer):
     """The contact network as GEXF 1.2 for Gephi: actors as nodes, a contact as an edge
-    weighted by its interactions, with their dates as spells so the timeline plays it.
+    weighted by its interactions, with their dates as spells so the timeline plays it (a
+    spell open at an end the date is not bounded at) and the contact's first and last.
     networkx writes GEXF from a whole graph, so the network is built first and written at
     the end; it is one edge per pair of actors, not one per participation."""
 
@@ -323,6 +324,10 @@ class GexfWriter(Writer):
         for actor in (row["a"], row["b"]):
             self.graph.add_node(actor["id"], label=actor["name"], kind=actor["kind"])
         edge: dict[str, Any] = {"weight": row["interactions"]}
+        # The pair's dates as bounds; GEXF has no null, so an unknown one is left out.
+        for key in ("first", "first_bound", "last", "last_bound"):
+            if row[key] is not None:
+                edge[key] = row[key]
         if row["spells"]:
             edge["spells"] = [tuple(spell) for spell in row["spells"]]
         self.graph.add_edge(row["a"]["id"], row["b"]["id"], **edge)

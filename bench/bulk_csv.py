@@ -136,7 +136,8 @@ def _memberships(rows: Rows, gen: int) -> Iterator[Link]:
 
 def _spoke_with(rows: Rows, gen: int) -> Iterator[Link]:
     for r in rows.spoke_with:
-        props = {"interactions": r["interactions"], "first": r["first"], "last": r["last"]}
+        keys = ("interactions", "first", "first_bound", "last", "last_bound")
+        props = {key: r[key] for key in keys}
         yield Link(r["a"], "SPOKE_WITH", r["b"], props)
 
 

@@ -7,7 +7,10 @@ else stays apart until an analyst decides. This module finds what they should lo
   `loader.names.name_key`), have near-identical names, or hold the same position in the
   same organization at overlapping (or unknown) dates;
 - interactions of the same type on the same day, with a participant in common, that are
-  not linked by `same_as`: possibly the same event reported twice.
+  not linked by `same_as`: possibly the same event reported twice. Two calls are not, when
+  each has a participant who took part that the other lacks (Macron's calls of one day
+  with Putin and with Scholz): a call's parties are the whole of it, and a second report
+  of one call may leave a party out but does not name another.
 
 A pair is resolved when one record lists the other in `distinct_from` (they are different)
 or, for interactions, `same_as` (they are one event).
@@ -124,6 +127,14 @@ def took_part(interaction: Interaction) -> set[str]:
     return {p.actor for p in interaction.participants if ROLES_BY_NAME[p.role].took_part}
 
 
+def _different_calls(a: Interaction, b: Interaction) -> bool:
+    """Two calls whose parties differ beyond those they share: not one call."""
+    if a.type != "call" or b.type != "call":
+        return False
+    parties_a, parties_b = took_part(a), took_part(b)
+    return bool(parties_a - parties_b) and bool(parties_b - parties_a)
+
+
 def interaction_candidates(interactions: Iterable[Interaction]) -> list[Candidate]:
     by_day: dict[tuple[str, object], list[Interaction]] = defaultdict(list)
     seen: set[str] = set()
@@ -139,7 +150,7 @@ def interaction_candidates(interactions: Iterable[Interaction]) -> list[Candidat
             # A planned meeting and the one that realized it are linked, not duplicates.
             linked = b.id in (a.same_as, a.realized_by) or a.id in (b.same_as, b.realized_by)
             common = sorted(took_part(a) & took_part(b))
-            if linked or _distinct(a, b) or not common:
+            if linked or _distinct(a, b) or not common or _different_calls(a, b):
                 continue
             found.append(
                 Candidate(

@@ -154,3 +154,35 @@ def api(seeded: Driver, test_settings: Settings) -> Iterator[TestClient]:
 
     with TestClient(create_app(test_settings)) as client:
         yield client
+
+
+MEDIATION_REPORT = Path(__file__).parent / "fixtures" / "mediation"
+
+
+@pytest.fixture(scope="module")
+def report_api(
+    graph: Driver, test_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    """An API client over the seed and a second source that records mediation efforts,
+    offers and one-sided dates (tests/fixtures/mediation), loaded by the real loader; the
+    seed's quotes are unverified where its text is not at hand."""
+    from api.main import create_app
+    from loader.load import load_paths
+    from loader.schema import apply_schema
+
+    sources = tmp_path_factory.mktemp("sources")
+    seed_text = test_settings.actorgraph_sources / SEED_TEXT
+    if seed_text.is_file():
+        os.symlink(seed_text, sources / SEED_TEXT)
+    for text in (MEDIATION_REPORT / "sources").iterdir():
+        os.symlink(text, sources / text.name)
+    apply_schema(graph, test_settings.neo4j_database)
+    load_paths(
+        graph,
+        [PROJECT_ROOT / "data", MEDIATION_REPORT / "report-2022-03-18.yaml"],
+        database=test_settings.neo4j_database,
+        sources_dir=sources,
+        wipe_first=True,
+    )
+    with TestClient(create_app(test_settings)) as client:
+        yield client

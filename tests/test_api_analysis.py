@@ -38,6 +38,19 @@ def test_macron_called_putin_at_zelenskyys_request(api: TestClient) -> None:
     assert ("at_request", "call-2022-02-28-macron-putin") in reasons(macron)
 
 
+def test_macrons_mediation_between_its_subjects_counts_with_its_evidence(api: TestClient) -> None:
+    # Judgement call 27 records Russia and Ukraine as the subjects of Macron's mediation.
+    macron = mediators(api)["emmanuel-macron"]
+    assert ("mediated", "mediation-macron-before-invasion") in reasons(macron)
+    quotes = {
+        e["quote"]
+        for e in macron["evidence"]
+        if e["interaction"] == "mediation-macron-before-invasion"
+    }
+    assert "in an effort to resolve the dispute between Russia and Ukraine" in quotes
+    assert macron["score"] == 8
+
+
 def test_bennett_mediated_and_spoke_with_both_sides(api: TestClient) -> None:
     bennett = mediators(api)["naftali-bennett"]
     sides = {r["side"] for r in bennett["reasons"] if r["kind"] == "took_part_with_side"}
@@ -79,7 +92,15 @@ def readme_score_weights() -> dict[str, int]:
 
 def test_every_score_is_the_readme_formula_applied_to_the_reasons(api: TestClient) -> None:
     weights = readme_score_weights()
-    assert set(weights) == {"mediated", "arranged", "at_request", "hosted", "took_part_with_side"}
+    assert set(weights) == {
+        "mediated",
+        "arranged",
+        "at_request",
+        "hosted",
+        "took_part_with_side",
+        "offered",
+    }
+    assert weights["offered"] < min(w for kind, w in weights.items() if kind != "offered")
     found = mediators(api)
     for mediator in found.values():
         # Distinct (reason, interaction between the sides): one reached through an

@@ -122,7 +122,10 @@ def test_contact_counts_the_three_way_calls(api: TestClient) -> None:
     assert "call" in macron["types"]
     assert macron["sources"] == 1
     assert macron["source_ids"] == [SOURCE]
-    assert macron["first"] == "2022-03-10"
+    # Their joint mediation effort is known only as before Feb 28: the first contact was then
+    # or earlier, not on their first three-way call (Mar 10).
+    assert (macron["first"], macron["first_bound"]) == ("2022-02-28", "on_or_before")
+    assert (macron["last"], macron["last_bound"]) == ("2022-03-12", None)
 
 
 def test_contacts_window_keeps_overlapping_interactions(api: TestClient) -> None:

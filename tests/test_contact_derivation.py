@@ -65,3 +65,43 @@ def test_a_pair_first_seen_undated_takes_later_dates() -> None:
     )
     pair = by_pair(rows)[("a", "b")]
     assert (pair["first"], pair["last"]) == (day(2022, 3, 5), day(2022, 3, 6))
+
+
+def test_a_date_known_only_from_above_bounds_first_and_last() -> None:
+    # Erdogan and Putin: a consultation on or before March 10, then a call on March 17.
+    day = dt.date
+    rows = spoke_with_rows(
+        [
+            interaction("held", [("a", True), ("b", True)], None, day(2022, 3, 10)),
+            interaction("held", [("a", True), ("b", True)], day(2022, 3, 17), day(2022, 3, 17)),
+        ]
+    )
+    pair = by_pair(rows)[("a", "b")]
+    assert (pair["first"], pair["first_bound"]) == (day(2022, 3, 10), "on_or_before")
+    assert (pair["last"], pair["last_bound"]) == (day(2022, 3, 17), None)
+
+
+def test_a_date_known_only_from_below_bounds_last() -> None:
+    day = dt.date
+    rows = spoke_with_rows(
+        [
+            interaction("held", [("a", True), ("b", True)], day(2022, 3, 1), day(2022, 3, 1)),
+            interaction("held", [("a", True), ("b", True)], day(2022, 2, 28), None),  # "since"
+        ]
+    )
+    pair = by_pair(rows)[("a", "b")]
+    # The first contact was on February 28 or after (by March 1 at the latest); the last
+    # one on March 1 or after, since the talks begun on February 28 may have gone on.
+    assert (pair["first"], pair["first_bound"]) == (day(2022, 2, 28), "on_or_after")
+    assert (pair["last"], pair["last_bound"]) == (day(2022, 3, 1), "on_or_after")
+
+
+def test_a_range_makes_first_and_last_bounds_and_days_make_them_exact() -> None:
+    day = dt.date
+    month = interaction("held", [("a", True), ("b", True)], day(2022, 3, 1), day(2022, 3, 31))
+    on_the_day = interaction("held", [("c", True), ("d", True)], day(2022, 3, 5), day(2022, 3, 5))
+    pairs = by_pair(spoke_with_rows([month, on_the_day]))
+    ranged, exact = pairs[("a", "b")], pairs[("c", "d")]
+    assert (ranged["first"], ranged["first_bound"]) == (day(2022, 3, 1), "on_or_after")
+    assert (ranged["last"], ranged["last_bound"]) == (day(2022, 3, 31), "on_or_before")
+    assert (exact["first_bound"], exact["last_bound"]) == (None, None)

@@ -164,3 +164,18 @@ def test_a_record_joined_by_same_as_is_found_by_its_own_id(late_report_api: Test
     assert meeting["id"] == "meeting-2022-03-10-antalya-kuleba-lavrov"
     assert meeting["merged_ids"] == ["antalya-meeting-late-report"]
     assert unknown.status_code == 404
+
+
+def test_calls_of_one_day_with_different_parties_are_not_flagged_as_one() -> None:
+    fixture = Path(__file__).parent / "fixtures" / "merge_check"
+    report = validate_paths(
+        [fixture / "elysee-2022-03-05.yaml"], sources_dir=fixture / "sources", strict=True
+    )
+    assert report.ok, [str(e) for e in report.errors]
+    flagged = {(c.first, c.second) for c in find_candidates(report)}
+    # Macron's four calls with four people are four calls; only the call recorded once
+    # without Scholz and once with him (one's parties inside the other's) is a candidate.
+    assert flagged == {
+        ("call-2022-03-05-macron-putin", "call-2022-03-05-macron-scholz-putin"),
+        ("call-2022-03-05-macron-scholz", "call-2022-03-05-macron-scholz-putin"),
+    }

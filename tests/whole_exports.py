@@ -86,6 +86,9 @@ def to_gexf(rows: Rows) -> str:
         for actor in (row["a"], row["b"]):
             graph.add_node(actor["id"], label=actor["name"], kind=actor["kind"])
         edge: dict[str, Any] = {"weight": row["interactions"]}
+        for key in ("first", "first_bound", "last", "last_bound"):
+            if row[key] is not None:
+                edge[key] = row[key]
         if row["spells"]:
             edge["spells"] = [tuple(spell) for spell in row["spells"]]
         graph.add_edge(row["a"]["id"], row["b"]["id"], **edge)

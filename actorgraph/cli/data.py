@@ -119,7 +119,8 @@ def merge_check(paths: tuple[Path, ...], sources: Path | None) -> None:
     what an analyst should look at: actors with different ids that share a name or alias
     (ignoring case, diacritics and punctuation), have near-identical names, or hold the
     same position in the same organization; and interactions of the same type on the same
-    day with a participant in common that are not linked by same_as.
+    day with a participant in common that are not linked by same_as (not two calls whose
+    parties each include one the other lacks: those are two calls).
 
     \b
     Resolve each one in the dataset:

@@ -116,7 +116,10 @@ async def list_contacts(
     """Actors who took part in a **held** interaction in which this actor took part too,
     most frequent first. Taking part means a role such as participant, caller, visitor or
     mediator; a requester, arranger, venue state, addressee or subject did not take part.
-    So two leaders who only met through an intermediary are not contacts."""
+    So two leaders who only met through an intermediary are not contacts. `first` and `last`
+    are read as bounds: `first_bound` is `on_or_before` when the first contact was on
+    `first` or before it (one interaction is known only as on or before a date),
+    `on_or_after` when on it or after, null when `first` is its day; `last_bound` likewise."""
     checked_window(since, until)
     database = settings.neo4j_database
     rows = await canned("contacts").arun(

@@ -33,7 +33,8 @@ async def get_timeline(
 ) -> list[dict[str, Any]] | Response:
     """Entries of `kind` "interaction" (any role the actor had, in `roles`; `with` lists the
     others who took part) and "statement" (what the actor said), sorted by date (earliest,
-    or latest when only that is known), undated last."""
+    or latest when only that is known), undated last. `date_bound` says when that date is
+    only a bound: `on_or_before` (only the latest bound is known) or `on_or_after`."""
     checked_window(since, until)
     database = settings.neo4j_database
     rows = await canned("timeline").arun(

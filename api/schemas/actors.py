@@ -10,6 +10,9 @@ from pydantic import BaseModel, Field
 from api.schemas.evidence import Evidence
 from api.schemas.examples import example
 
+DateBound = Literal["on_or_before", "on_or_after"]
+"""What a date summarising others is when it is not a known day: a bound, from above or below."""
+
 
 class ActorRef(BaseModel):
     model_config = example({"id": "vladimir-putin", "name": "Vladimir Putin", "kind": "person"})
@@ -104,7 +107,8 @@ class Contact(BaseModel):
     model_config = example(
         {
             "actor": {"id": "olaf-scholz", "name": "Olaf Scholz", "kind": "person"},
-            "interactions": 4, "first": "2022-03-04", "last": "2022-03-18", "types": ["call"],
+            "interactions": 4, "first": "2022-03-04", "first_bound": None, "last": "2022-03-18",
+            "last_bound": None, "types": ["call"],
             "sources": 1, "source_ids": ["cameron-2022-03-21"],
             "interaction_ids": ["call-2022-03-04-scholz-putin",
                                 "call-2022-03-10-macron-scholz-putin",
@@ -114,8 +118,21 @@ class Contact(BaseModel):
     )  # fmt: skip
     actor: ActorRef
     interactions: int = Field(description="held interactions both took part in")
-    first: dt.date | None = Field(description="earliest known date among them")
-    last: dt.date | None = Field(description="latest known date among them")
+    first: dt.date | None = Field(
+        description="earliest known date among them; never later than a date that bounds one "
+        "of them from above"
+    )
+    first_bound: DateBound | None = Field(
+        description="null when first is the day of the first contact; on_or_before or "
+        "on_or_after when the first contact was on first or before it, or on it or after it"
+    )
+    last: dt.date | None = Field(
+        description="latest known date among them; never earlier than a date that bounds one "
+        "of them from below"
+    )
+    last_bound: DateBound | None = Field(
+        description="null when last is the day of the last contact; otherwise as first_bound"
+    )
     types: list[str] = Field(description="their interaction types")
     sources: int = Field(
         description="the number of sources that put both actors in one of these interactions "

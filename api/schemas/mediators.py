@@ -23,7 +23,7 @@ class ReasonInteraction(BaseModel):
 
 
 class MediatorReason(BaseModel):
-    kind: Literal["mediated", "arranged", "hosted", "at_request", "took_part_with_side"]
+    kind: Literal["mediated", "arranged", "hosted", "at_request", "took_part_with_side", "offered"]
     interaction: ReasonInteraction
     about: StatementInteraction | None = Field(
         description="the interaction between the sides that this one arranged, if another"

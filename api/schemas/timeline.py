@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.schemas.actors import ActorRef
+from api.schemas.actors import ActorRef, DateBound
 from api.schemas.evidence import Evidence
 from api.schemas.places import PlaceRef
 from api.schemas.statements import StatementInteraction
@@ -20,6 +20,11 @@ class TimelineInteraction(BaseModel):
     date_precision: str | None
     earliest: dt.date | None
     latest: dt.date | None
+    date_bound: DateBound | None = Field(
+        description="what the date the entry is ordered by (earliest, else latest) is: null "
+        "when its day, on_or_before when only the latest bound is known, on_or_after when "
+        "the entry was on it or after"
+    )
     roles: list[str] = Field(description="the actor's roles in it")
     type: str
     status: str
@@ -38,6 +43,11 @@ class TimelineStatement(BaseModel):
     date_precision: str | None
     earliest: dt.date | None
     latest: dt.date | None
+    date_bound: DateBound | None = Field(
+        description="what the date the entry is ordered by (earliest, else latest) is: null "
+        "when its day, on_or_before when only the latest bound is known, on_or_after when "
+        "the entry was on it or after"
+    )
     quote: str | None
     reported: str | None
     interaction: StatementInteraction | None

@@ -5,13 +5,18 @@
 //   with both sides; ranked by score, each reason with its interaction, and the evidence.
 //   A side is the state, every body part of it (at any depth: delegations, ministries,
 //   offices), and every person holding a position in one of these; a position with known
-//   dates counts only for interactions whose dates overlap them. took_part_with_side counts
-//   contacts only (calls, visits, meetings, consultations, mediation, negotiations), never
-//   signing an agreement or attending an address, and only for an actor who met both sides.
+//   dates counts only for interactions whose dates overlap them. An interaction is between
+//   the sides when both took part in it, or, for a mediation record, when both have any role
+//   in it (the parties to a dispute are its subjects: data/README.md, judgement call 27).
+//   took_part_with_side counts contacts only (calls, visits, meetings, consultations,
+//   mediation, negotiations), never signing an agreement or attending an address, and only
+//   for an actor who met both sides. Only what was held scores: a role that would earn
+//   mediated, arranged, hosted or at_request in an interaction not held (proposed, planned,
+//   ruled out), or through one, is the reason offered instead.
 //   Score: the sum over distinct (reason, interaction between the sides) of mediated 3,
-//   arranged 3, at_request 2, hosted 1, took_part_with_side 1; a reason earned in an
-//   interaction that arranges one between the sides counts toward that one, so arranging
-//   a meeting both directly and through a call scores once.
+//   arranged 3, at_request 2, hosted 1, took_part_with_side 1, offered 0 (listed, never
+//   scored); a reason earned in an interaction that arranges one between the sides counts
+//   toward that one, so arranging a meeting both directly and through a call scores once.
 // param: a string — the first state's id, e.g. 'russia'
 // param: b string — the second state's id, e.g. 'ukraine'
 :param {a: 'russia', b: 'ukraine'};
@@ -58,14 +63,18 @@ CALL (i, side_a, side_b) {
 WITH sa, sb, side_a, side_b, i, parts,
   any(x IN parts WHERE x.in_a AND x.took_part) AS a_took,
   any(x IN parts WHERE x.in_b AND x.took_part) AS b_took,
+  // A mediation is between its parties whatever their role (subjects, judgement call 27).
+  i.type = 'mediation' AND any(x IN parts WHERE x.in_a) AND any(x IN parts WHERE x.in_b)
+    AS parties,
   any(x IN parts WHERE x.in_a AND x.role = 'requester') AS a_asked,
   any(x IN parts WHERE x.in_b AND x.role = 'requester') AS b_asked
-CALL (sa, sb, side_a, side_b, i, parts, a_took, b_took, a_asked, b_asked) {
+CALL (sa, sb, side_a, side_b, i, parts, a_took, b_took, parties, a_asked, b_asked) {
   // Reasons from the interaction's own participants of neither side.
   UNWIND [x IN parts WHERE NOT x.in_a AND NOT x.in_b] AS n
   UNWIND [
-    CASE WHEN a_took AND b_took THEN
-      CASE n.role WHEN 'mediator' THEN 'mediated' WHEN 'arranger' THEN 'arranged'
+    CASE WHEN n.role = 'mediator' AND ((a_took AND b_took) OR parties) THEN 'mediated'
+         WHEN a_took AND b_took THEN
+      CASE n.role WHEN 'arranger' THEN 'arranged'
                   WHEN 'host' THEN 'hosted' WHEN 'venue_state' THEN 'hosted' END
     END,
     CASE WHEN ((a_asked AND b_took) OR (b_asked AND a_took))
@@ -75,9 +84,12 @@ CALL (sa, sb, side_a, side_b, i, parts, a_took, b_took, a_asked, b_asked) {
               AND i.type IN ['call', 'visit', 'meeting', 'multilateral_meeting',
                              'consultation', 'mediation', 'negotiation']
          THEN 'took_part_with_side' END
-  ] AS kind
-  WITH sa, sb, i, a_took, b_took, n, kind
-  WHERE kind IS NOT NULL
+  ] AS act
+  WITH sa, sb, i, a_took, b_took, n, act
+  WHERE act IS NOT NULL
+  // What was never held was at most offered (took_part_with_side is held only).
+  WITH sa, sb, i, a_took, b_took, n,
+    CASE WHEN i.status = 'held' THEN act ELSE 'offered' END AS kind
   RETURN n.actor AS mediator, kind, i AS interaction, null AS about,
     CASE WHEN kind <> 'took_part_with_side' THEN null
          WHEN a_took AND b_took THEN 'both'
@@ -93,7 +105,9 @@ CALL (sa, sb, side_a, side_b, i, parts, a_took, b_took, a_asked, b_asked) {
     AND NOT any(e IN side_a + side_b WHERE e.actor = p
                 AND (e.earliest IS NULL OR j.latest IS NULL OR e.earliest <= j.latest)
                 AND (e.latest IS NULL OR j.earliest IS NULL OR e.latest >= j.earliest))
-  RETURN p AS mediator, CASE r.role WHEN 'mediator' THEN 'mediated' ELSE 'arranged' END AS kind,
+  RETURN p AS mediator,
+    CASE WHEN j.status <> 'held' OR i.status <> 'held' THEN 'offered'
+         WHEN r.role = 'mediator' THEN 'mediated' ELSE 'arranged' END AS kind,
     j AS interaction, i AS about, null AS side
 }
 WITH sa, sb, mediator,
@@ -109,7 +123,7 @@ WITH mediator, reasons,
     UNWIND reasons AS r
     RETURN DISTINCT {kind: r.kind, target: coalesce(r.about, r.interaction).id} AS x
   } | total + CASE x.kind WHEN 'mediated' THEN 3 WHEN 'arranged' THEN 3
-                          WHEN 'at_request' THEN 2 ELSE 1 END) AS score
+                          WHEN 'at_request' THEN 2 WHEN 'offered' THEN 0 ELSE 1 END) AS score
 // Dates as ISO text, as the API answers them: the driver then builds no date objects.
 RETURN {id: mediator.id, name: mediator.name, kind: mediator.kind} AS actor, score,
   COLLECT {

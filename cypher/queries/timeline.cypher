@@ -1,7 +1,10 @@
 // name: timeline
 // title: An actor's timeline: interactions and statements in date order
 // description: The interactions the actor had any role in (with that role) and the statements
-//   the actor made, in date order (earliest, or latest when only that is known; undated last).
+//   the actor made, in date order (earliest, or latest when only that is known; undated last;
+//   on one date, what is known only as on or before it comes first). date_bound says what
+//   that date is: null when it is the entry's day, 'on_or_before' when only its latest bound
+//   is known, 'on_or_after' when the entry was on it or after (a range, or no latest bound).
 //   since and until keep the entries whose date range overlaps them; undated ones are then
 //   left out.
 // param: actor string — the actor's id, e.g. 'emmanuel-macron'
@@ -27,6 +30,9 @@ WHERE ($since IS NULL OR (coalesce(entry.latest, entry.earliest) IS NOT NULL
 RETURN kind, entry.id AS id,
   CASE WHEN entry.precision = 'day' THEN entry.earliest END AS date,
   entry.precision AS date_precision, entry.earliest AS earliest, entry.latest AS latest,
+  CASE WHEN entry.earliest IS NULL AND entry.latest IS NOT NULL THEN 'on_or_before'
+       WHEN entry.earliest IS NOT NULL AND (entry.latest IS NULL OR entry.earliest < entry.latest)
+       THEN 'on_or_after' END AS date_bound,
   roles,
   entry.type AS type, entry.status AS status,
   COLLECT {
@@ -45,6 +51,7 @@ RETURN kind, entry.id AS id,
     RETURN {source: s.id, quote: e.quote, start: e.start, end: e.end} AS ev
     ORDER BY ev.source, e.seq
   } AS evidence
-ORDER BY coalesce(earliest, latest) IS NULL, coalesce(earliest, latest), kind, id
+ORDER BY coalesce(earliest, latest) IS NULL, coalesce(earliest, latest), earliest IS NOT NULL,
+  kind, id
 // toInteger: Neo4j Browser's :param map sends 100 as 100.0, which LIMIT refuses.
 SKIP toInteger(coalesce($skip, 0)) LIMIT toInteger(coalesce($limit, 1000000000));
