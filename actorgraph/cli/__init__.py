@@ -51,7 +51,7 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
 
     settings = get_settings()
     host, port = host or settings.actorgraph_api_host, port or settings.actorgraph_api_port
-    refuse_a_taken_port(settings, host, port)
+    refuse_a_taken_port(host, port)
     uvicorn.run(
         "api.main:app",
         host=host,
@@ -70,9 +70,7 @@ def up(port: int | None) -> None:
     until `actorgraph neo4j stop`.
     """
     settings = get_settings()
-    refuse_a_taken_port(
-        settings, settings.actorgraph_api_host, port or settings.actorgraph_api_port
-    )
+    refuse_a_taken_port(settings.actorgraph_api_host, port or settings.actorgraph_api_port)
     if settings.uses_local_server:
         server = neo4j_server.LocalServer.from_settings(settings)
         try:

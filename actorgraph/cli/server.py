@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import sys
+import urllib.parse
 import urllib.request
 
 import click
@@ -29,11 +30,13 @@ def api_url(settings: Settings, port: int | None = None) -> str:
     )
 
 
-def api_listener(api: str, host: str, port: int) -> str | None:
-    """Who already listens where the API would: "actorgraph" when its OpenAPI document is
-    ours (it answers with Neo4j down too), "other" for anything else, None when free."""
+def api_listener(api: str) -> str | None:
+    """Who already listens at the API's address (as api_url reaches it): "actorgraph" when
+    its OpenAPI document is ours (it answers with Neo4j down too), "other" for anything
+    else, None when free."""
+    address = urllib.parse.urlsplit(api)
     try:
-        with socket.create_connection((host or "127.0.0.1", port), timeout=1.0):
+        with socket.create_connection((address.hostname, address.port), timeout=1.0):
             pass
     except OSError:
         return None
@@ -46,11 +49,11 @@ def api_listener(api: str, host: str, port: int) -> str | None:
     return "actorgraph" if ours else "other"
 
 
-def refuse_a_taken_port(settings: Settings, host: str, port: int) -> None:
+def refuse_a_taken_port(host: str, port: int) -> None:
     """Before anything else: a second `up` or `serve` on a port the API already serves would
     reload the graph and then die on "Address already in use"."""
-    api = api_url(settings, port)
-    listener = api_listener(api, "127.0.0.1" if host in ("", "0.0.0.0", "::") else host, port)
+    api = neo4j_server.reachable_api_url(host, port)
+    listener = api_listener(api)
     if listener == "actorgraph":
         click.echo(
             f"The API already serves at {api} (docs: {api}/docs); nothing was started. Stop "
