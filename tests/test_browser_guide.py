@@ -221,6 +221,11 @@ def test_every_slide_run_as_written_shows_its_rows(guide: Page, slide: Slide) ->
     assert int(streamed[1]) > 0, f"{slide.query.name} showed no rows ({picture})"
     if slide.query.view == "graph":
         nodes = frame.locator("svg g.node")
+        # The status bar can come before the drawing: give the layout its time.
+        deadline = time.monotonic() + RESULT_TIMEOUT_MS / 1000
+        while nodes.count() <= 1 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        picture = shot(guide, slide)
         assert nodes.count() > 1, f"{slide.query.name} drew no graph ({picture})"
         captions = node_captions(frame)
         # Readable: no blank, no internal number, no cut id such as "call-2022-03-0…".
